@@ -1,0 +1,38 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import svelte from '@astrojs/svelte';
+
+/**
+ * The Content Security Policy every page carries (as a <meta> tag; the same
+ * policy is shipped as an HTTP header in public/_headers for static hosts).
+ * Astro adds the script-src/style-src hashes of what it bundles.
+ */
+export const CSP_DIRECTIVES = [
+  "default-src 'self'",
+  "connect-src 'self'",
+  "img-src 'self' blob: data:",
+  "media-src 'self' blob:",
+  "font-src 'self'",
+  "worker-src 'self' blob:",
+  "manifest-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-src 'none'",
+];
+
+export default defineConfig({
+  site: process.env.SITE_URL ?? 'https://avant-d-envoyer.example',
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  prefetch: false,
+  devToolbar: { enabled: false },
+  integrations: [mdx(), svelte()],
+  security: {
+    csp: {
+      algorithm: 'SHA-256',
+      directives: /** @type {any} */ (CSP_DIRECTIVES),
+    },
+  },
+});

@@ -1,0 +1,95 @@
+/**
+ * The site's only always-on script (theme, reading progress, offline notice,
+ * service worker). Kept tiny: it is the JavaScript every page pays for.
+ */
+import { PROGRESS_KEY, markRead, parseProgress } from './progress';
+
+const THEMES = ['system', 'light', 'dark'] as const;
+type Theme = (typeof THEMES)[number];
+const isTheme = (v: string | null): v is Theme => v !== null && (THEMES as readonly string[]).includes(v);
+
+function storage(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null; // storage disabled: everything still works, nothing is remembered
+  }
+}
+
+function applyTheme(theme: Theme): void {
+  if (theme === 'system') delete document.documentElement.dataset['theme'];
+  else document.documentElement.dataset['theme'] = theme;
+}
+
+function setupTheme(store: Storage | null): void {
+  const select = document.querySelector<HTMLSelectElement>('#theme-select');
+  if (!select) return;
+  const saved = store?.getItem('bya.theme') ?? null;
+  select.value = isTheme(saved) ? saved : 'system';
+  applyTheme(isTheme(saved) ? saved : 'system');
+  select.disabled = false;
+  select.addEventListener('change', () => {
+    const value = isTheme(select.value) ? select.value : 'system';
+    applyTheme(value);
+    if (value === 'system') store?.removeItem('bya.theme');
+    else store?.setItem('bya.theme', value);
+  });
+}
+
+function setupProgress(store: Storage | null): void {
+  let progress = parseProgress(store?.getItem(PROGRESS_KEY) ?? null);
+  const current = document.body.dataset['lesson'];
+  if (current) {
+    progress = markRead(progress, current);
+    store?.setItem(PROGRESS_KEY, JSON.stringify(progress));
+  }
+  const render = (): void => {
+    for (const link of document.querySelectorAll<HTMLElement>('[data-lesson-link]')) {
+      const read = progress.read.includes(link.dataset['lessonLink'] ?? '');
+      link.closest('li')?.classList.toggle('is-read', read);
+      const mark = link.querySelector<HTMLElement>('.read-mark');
+      if (mark) mark.hidden = !read;
+    }
+    const counter = document.querySelector<HTMLElement>('[data-progress-count]');
+    if (counter) {
+      const total = document.querySelectorAll('[data-lesson-link]').length;
+      const read = [...document.querySelectorAll<HTMLElement>('[data-lesson-link]')].filter((l) =>
+        progress.read.includes(l.dataset['lessonLink'] ?? ''),
+      ).length;
+      counter.textContent = (counter.dataset['template'] ?? '').replace('{read}', String(read)).replace('{total}', String(total));
+      counter.hidden = false;
+    }
+  };
+  render();
+  const reset = document.querySelector<HTMLButtonElement>('[data-progress-reset]');
+  if (reset) {
+    reset.hidden = false;
+    reset.addEventListener('click', () => {
+      store?.removeItem(PROGRESS_KEY);
+      progress = { v: 1, read: [] };
+      render();
+    });
+  }
+}
+
+function setupOffline(): void {
+  const banner = document.querySelector<HTMLElement>('#offline-status');
+  if (!banner) return;
+  const update = (): void => {
+    banner.hidden = navigator.onLine;
+  };
+  window.addEventListener('online', update);
+  window.addEventListener('offline', update);
+  update();
+}
+
+function setupServiceWorker(): void {
+  if (!('serviceWorker' in navigator) || !window.isSecureContext) return;
+  void navigator.serviceWorker.register('/sw.js', { scope: '/' }).catch(() => undefined);
+}
+
+const store = storage();
+setupTheme(store);
+setupProgress(store);
+setupOffline();
+setupServiceWorker();

@@ -1,0 +1,103 @@
+import AxeBuilder from '@axe-core/playwright';
+import { builtPages } from '../support/pages';
+import { expect, test } from './fixtures';
+
+const pages = builtPages(true);
+
+test('the site has pages in both languages', () => {
+  expect(pages.filter((p) => p.startsWith('/en/')).length).toBeGreaterThan(5);
+  expect(pages.filter((p) => !p.startsWith('/en/')).length).toBeGreaterThan(5);
+});
+
+for (const path of pages) {
+  test(`${path} renders in its language with a title and one h1`, async ({ page }) => {
+    const response = await page.goto(path);
+    expect(response?.ok()).toBe(true);
+    const expected = path.startsWith('/en/') ? 'en' : 'fr';
+    await expect(page.locator('html')).toHaveAttribute('lang', expected);
+    await expect(page).toHaveTitle(/\S/);
+    await expect(page.locator('h1')).toHaveCount(1);
+    await expect(page.locator('meta[http-equiv="content-security-policy"]')).toHaveCount(1);
+  });
+}
+
+test('the language switch keeps the reader on the same lesson', async ({ page }) => {
+  await page.goto('/cours/');
+  const firstLesson = page.locator('.lesson-list a').first();
+  const href = await firstLesson.getAttribute('href');
+  expect(href).toMatch(/^\/cours\/\d\d-/);
+  await firstLesson.click();
+  await page.getByRole('link', { name: 'Read this page in English' }).click();
+  await expect(page).toHaveURL(new RegExp(`/en/course/${href?.split('/')[2] ?? 'x'}/$`));
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await page.getByRole('link', { name: 'Lire cette page en français' }).click();
+  await expect(page).toHaveURL(new RegExp(`${href ?? 'x'}$`));
+});
+
+test('previous/next navigation walks the whole course in order', async ({ page }) => {
+  await page.goto('/en/course/');
+  const count = await page.locator('.lesson-list > li').count();
+  await page.locator('.lesson-list a').first().click();
+  for (let i = 1; i < count; i++) {
+    await expect(page.locator('.lesson-meta').first()).toContainText(`Lesson ${i} of ${count}`);
+    await page.locator('.pager a[rel="next"]').click();
+  }
+  await expect(page.locator('.pager a[rel="next"]')).toHaveCount(0);
+});
+
+test('reading progress is kept across reloads, survives a damaged value, and can be cleared', async ({ page }) => {
+  await page.goto('/cours/');
+  const slugs = await page.locator('.outline [data-lesson-link]').evaluateAll((els) => els.map((e) => e.getAttribute('data-lesson-link')));
+  const first = slugs[0] ?? '';
+  await page.goto(`/cours/${first}/`);
+  await page.goto('/cours/');
+  const item = page.locator(`.outline [data-lesson-link="${first}"]`);
+  await expect(item.locator('.read-mark')).toBeVisible();
+  await page.reload();
+  await expect(item.locator('.read-mark')).toBeVisible();
+  await expect(page.locator('[data-progress-count]')).toContainText(`1 leçon(s) lue(s) sur ${slugs.length}`);
+  await page.getByRole('button', { name: 'Effacer ma progression' }).click();
+  await expect(item.locator('.read-mark')).toBeHidden();
+  await page.evaluate(() => localStorage.setItem('bya.progress.v1', '{"v":1,"read":"<img src=x>"'));
+  await page.reload();
+  await expect(page.locator('h1')).toBeVisible();
+  await expect(item.locator('.read-mark')).toBeHidden();
+});
+
+test('the theme can be switched and is remembered', async ({ page }) => {
+  await page.goto('/en/');
+  await page.getByLabel('Theme').selectOption('dark');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await page.goto('/en/course/');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await page.getByLabel('Theme').selectOption('system');
+  await expect(page.locator('html')).not.toHaveAttribute('data-theme', /./);
+});
+
+for (const [path, word, label] of [
+  ['/recherche/', 'figurine', 'Mots à chercher'],
+  ['/en/search/', 'figurine', 'Words to search for'],
+] as const) {
+  test(`search on ${path} finds a lesson by a word of its body`, async ({ page }) => {
+    await page.goto(path);
+    await page.getByLabel(label).fill(word);
+    const results = page.locator('.search-results li');
+    await expect(results.first()).toBeVisible();
+    const href = await results.first().locator('a').getAttribute('href');
+    expect(href).toMatch(path.startsWith('/en/') ? /^\/en\/course\// : /^\/cours\//);
+  });
+}
+
+test('every page passes axe (WCAG 2.2 AA) in light and dark', async ({ page }) => {
+  test.setTimeout(pages.length * 8_000 + 30_000);
+  const violations: string[] = [];
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    for (const path of pages) {
+      await page.goto(path);
+      const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+      for (const v of result.violations) violations.push(`${scheme} ${path}: ${v.id} (${v.nodes.length}) ${v.nodes[0]?.target.join(' ') ?? ''}`);
+    }
+  }
+  expect(violations).toEqual([]);
+});

@@ -24,6 +24,8 @@ export const CSP_DIRECTIVES = [
 
 export default defineConfig({
   site: process.env.SITE_URL ?? 'https://avant-d-envoyer.example',
+  // BYA_DIST lets parallel work trees build side by side without sharing dist/.
+  outDir: process.env.BYA_DIST ?? './dist',
   trailingSlash: 'always',
   build: { format: 'directory' },
   prefetch: false,

@@ -2,7 +2,7 @@ import { defineConfig, devices } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './scripts/chromium.mjs';
 
 const executablePath = findChromium();
-const PORT = 4321;
+const PORT = Number(process.env['BYA_PORT'] ?? 4321);
 
 export default defineConfig({
   testDir: 'tests/e2e',

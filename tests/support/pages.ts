@@ -3,7 +3,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { ROOT } from './paths';
 
-const DIST = join(ROOT, 'dist');
+export const DIST = process.env['BYA_DIST'] ? join(ROOT, process.env['BYA_DIST']) : join(ROOT, 'dist');
 
 /** Every built HTML page as a URL path (`/cours/01-trend/`), 404 pages excluded unless asked. */
 export function builtPages(include404 = false): string[] {

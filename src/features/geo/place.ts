@@ -1,0 +1,31 @@
+/**
+ * Offline place lookup: coordinates → country, nearest town, time zone.
+ * Data is bundled with the site and loaded only when a photo with a location
+ * is read (dynamic import); no map or geocoding service is ever asked.
+ * (Implementation in progress: the signature is stable.)
+ */
+import type { Locale } from '../../i18n/index';
+
+export interface Place {
+  /** ISO 3166-1 alpha-2 code of the country or territory containing the point; null at sea. */
+  countryCode: string | null;
+  /** The nearest town (GeoNames, population ≥ 5,000), its country, and the distance to it. */
+  town: { name: string; countryCode: string; distanceKm: number } | null;
+  /** IANA time zone at the point (e.g. "Europe/Paris"), null if unknown. */
+  timeZone: string | null;
+}
+
+/** Looks up a place for decimal coordinates (WGS-84; south and west negative). */
+export async function lookupPlace(lat: number, lon: number): Promise<Place> {
+  const { lookupPlaceSync } = await import('./place-data');
+  return lookupPlaceSync(lat, lon);
+}
+
+/** The country's name in the reader's language (from the browser's own Intl data). */
+export function countryName(code: string, locale: Locale): string {
+  try {
+    return new Intl.DisplayNames([locale], { type: 'region' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}

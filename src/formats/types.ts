@@ -1,0 +1,123 @@
+/**
+ * Shared vocabulary of the container walkers and cleaners (pure TypeScript,
+ * no DOM). The inspector and the cleaner both speak it; keep it stable.
+ *
+ * A walker reads a file through a ByteSource (random access to slices, so a
+ * 30 MB photo is never read whole just to list its metadata) and returns an
+ * Inventory: every metadata block, where it sits and how big it is.
+ * A cleaner returns a CleanPlan: the clean file as a list of parts that are
+ * either ranges of the original or a few new bytes, so the browser can build
+ * the output as `new Blob(parts)` from `file.slice()`s without copying image
+ * data through JavaScript.
+ */
+
+/** Random access to the bytes of a file (a File in the browser, a Buffer in Node). */
+export interface ByteSource {
+  /** Total size in bytes. */
+  readonly size: number;
+  /** Reads `length` bytes at `offset` (fewer if the file ends first). */
+  read(offset: number, length: number): Promise<Uint8Array>;
+}
+
+/** Formats recognised from a file's first bytes (never from its name or MIME type). */
+export type ImageFormat = 'jpeg' | 'png' | 'webp' | 'heic' | 'avif' | 'tiff' | 'gif';
+
+/** What a metadata block is, in the words the UI and lessons use. */
+export type BlockKind =
+  | 'exif' // TIFF-structured EXIF (IFD0, ExifIFD, GPS, IFD1 thumbnail, MakerNotes)
+  | 'xmp' // XMP packet (incl. edit history, IPTC Core/Ext in XMP)
+  | 'xmp-extended' // JPEG Extended XMP segments
+  | 'iptc' // Photoshop IRB / IPTC-IIM (JPEG APP13, PNG zTXt "Raw profile type iptc")
+  | 'icc' // colour profile
+  | 'comment' // JPEG COM
+  | 'text' // PNG tEXt/zTXt/iTXt not otherwise classified (e.g. AI prompts)
+  | 'time' // PNG tIME
+  | 'mpf' // JPEG APP2 MPF (multi-picture: extra images)
+  | 'c2pa' // C2PA / JUMBF provenance (JPEG APP11, PNG caBX, ISOBMFF jumb/uuid)
+  | 'thumbnail' // an embedded preview outside EXIF (e.g. HEIC thumbnail item)
+  | 'trailer' // bytes after the end of the image (motion-photo video, depth map…)
+  | 'jfif' // JPEG APP0 JFIF/JFXX (resolution; harmless)
+  | 'adobe' // JPEG APP14 Adobe (colour transform; needed for CMYK/YCCK)
+  | 'app-other' // any other APPn segment (vendor data: Ducky, Ocad, HDR gain maps…)
+  | 'unknown-chunk'; // a PNG/WebP/ISOBMFF chunk or box we do not classify
+
+/** One metadata block found in a file. Offsets are absolute byte positions. */
+export interface MetadataBlock {
+  kind: BlockKind;
+  /** The container's own name for it: 'APP1', 'COM', 'tEXt', 'EXIF', 'XMP ', 'iinf item Exif'… */
+  label: string;
+  /** Where the block starts (its header included). */
+  offset: number;
+  /** Its full length in bytes (header included). */
+  length: number;
+  /** Where its payload starts (e.g. the TIFF header for EXIF, the packet for XMP). */
+  dataOffset: number;
+  /** Payload length. */
+  dataLength: number;
+  /** PNG text chunks: the keyword (untrusted text). */
+  keyword?: string;
+  /** Text content when it is text (PNG text chunks, COM, XMP), capped at 64 KiB; untrusted. */
+  text?: string;
+}
+
+/** The result of walking a file. */
+export interface Inventory {
+  format: ImageFormat;
+  /** File size in bytes. */
+  size: number;
+  /** Pixel size of the main image when the container states it (IHDR, SOFn, VP8X/VP8/VP8L, ispe). */
+  width?: number;
+  height?: number;
+  /** Every metadata block, in file order. */
+  blocks: MetadataBlock[];
+  /** Where the primary EXIF TIFF structure is (starts at the byte-order mark), if any. */
+  exif?: { offset: number; length: number };
+  /** Where the main image data ends (JPEG EOI + 2, PNG IEND end, RIFF end…). */
+  imageEnd?: number;
+  /** Non-fatal problems, as stable codes (e.g. 'exif-truncated', 'png-crc'). */
+  warnings: string[];
+}
+
+/** Why a file cannot be read or cleaned; `code` selects the reader-facing message. */
+export type FormatErrorCode =
+  | 'empty' // 0 bytes
+  | 'not-an-image' // unknown signature (HTML page, text, PDF…)
+  | 'truncated' // ends before its structure does
+  | 'corrupt' // structure contradicts itself (lengths past the end, loops…)
+  | 'too-large' // declared sizes beyond our limits
+  | 'unsupported'; // a real image format we do not clean (TIFF, GIF…)
+
+export class FormatError extends Error {
+  constructor(
+    readonly code: FormatErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'FormatError';
+  }
+}
+
+/** What the reader asked the cleaner to keep. */
+export interface CleanOptions {
+  /** Keep the orientation (as a minimal orientation-only EXIF) so the photo does not turn sideways. Default true. */
+  keepOrientation: boolean;
+  /** Keep the ICC colour profile so colours do not shift. Default true. */
+  keepColorProfile: boolean;
+}
+
+export const DEFAULT_CLEAN_OPTIONS: CleanOptions = { keepOrientation: true, keepColorProfile: true };
+
+/** One part of the clean file: a range of the original, or new bytes. */
+export type CleanPart = { kind: 'copy'; offset: number; length: number } | { kind: 'bytes'; data: Uint8Array };
+
+/** How to build the clean file, and what it leaves out. */
+export interface CleanPlan {
+  format: 'jpeg' | 'png' | 'webp';
+  parts: CleanPart[];
+  /** Total size of the clean file. */
+  size: number;
+  /** Blocks that were left out. */
+  removed: MetadataBlock[];
+  /** Blocks that were kept, each with the reason code ('orientation', 'icc', 'needed', 'harmless'). */
+  kept: Array<{ block: MetadataBlock; reason: 'orientation' | 'icc' | 'needed' | 'harmless' }>;
+}

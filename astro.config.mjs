@@ -26,6 +26,8 @@ export default defineConfig({
   site: process.env.SITE_URL ?? 'https://avant-d-envoyer.example',
   // BYA_DIST lets parallel work trees build side by side without sharing dist/.
   outDir: process.env.BYA_DIST ?? './dist',
+  cacheDir: './.tmp/astro-cache',
+  vite: { cacheDir: './.tmp/vite-cache' },
   trailingSlash: 'always',
   build: { format: 'directory' },
   prefetch: false,

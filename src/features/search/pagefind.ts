@@ -12,9 +12,10 @@ const resultDataSchema = z.object({
 });
 export type ResultData = z.infer<typeof resultDataSchema>;
 
+/** Pagefind's module: we only check that the two functions we call exist. */
 const apiSchema = z.object({
-  init: z.function(),
-  search: z.function(),
+  init: z.custom<() => Promise<unknown>>((v) => typeof v === 'function'),
+  search: z.custom<(query: string) => Promise<unknown>>((v) => typeof v === 'function'),
 });
 
 interface PagefindApi {
@@ -36,14 +37,14 @@ export function loadPagefind(): Promise<PagefindApi> {
 }
 
 const searchResultSchema = z.object({
-  results: z.array(z.object({ data: z.function() })),
+  results: z.array(z.object({ data: z.custom<() => Promise<unknown>>((v) => typeof v === 'function') })),
 });
 
 /** Runs a search; returns up to `limit` results with their data. */
 export async function searchLessons(query: string, limit = 10): Promise<ResultData[]> {
   const api = await loadPagefind();
   const found = searchResultSchema.parse(await api.search(query));
-  const data = await Promise.all(found.results.slice(0, limit).map((r) => Promise.resolve(r.data())));
+  const data = await Promise.all(found.results.slice(0, limit).map((r) => r.data()));
   return data.map((d) => resultDataSchema.parse(d));
 }
 

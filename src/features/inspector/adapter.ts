@@ -56,9 +56,9 @@ const BASE_OPTIONS = {
 } as const;
 
 /** Runs exifr on a TIFF slice; returns validated blocks (empty on failure). */
-async function parseTiff(tiff: Uint8Array, blocks: { ifd0: boolean; exif: boolean; gps: boolean; ifd1: boolean; interop: boolean }): Promise<ExifOutput> {
+async function parseTiff(data: Uint8Array, blocks: { ifd0: boolean; exif: boolean; gps: boolean; ifd1: boolean; interop: boolean }): Promise<ExifOutput> {
   try {
-    const raw: unknown = await exifr.parse(tiff, { ...BASE_OPTIONS, tiff: true, ...blocks });
+    const raw: unknown = await exifr.parse(data, { ...BASE_OPTIONS, ...blocks });
     const parsed = exifOutputSchema.safeParse(raw ?? {});
     return parsed.success ? parsed.data : {};
   } catch {
@@ -296,7 +296,9 @@ export async function readPhoto(source: ByteSource, inventory: Inventory): Promi
       for (const w of check.warnings) if (w !== 'exif-bad-entry') damage.add(w);
       exif = await parseTiff(tiffBytes, { ifd0: true, exif: true, gps: true, ifd1: true, interop: true });
       if (!exif.ifd0 && !exif.exif && !exif.gps) {
-        // One bad entry can hide everything: retry block by block.
+        // One bad IFD0 entry hides everything (exifr gives up on the IFD): retry without IFD0,
+        // which exifr then only scans for the EXIF/GPS pointers. Passing `tiff: true` would
+        // re-enable IFD0, so the option sets name each block instead.
         const rest = await parseTiff(tiffBytes, { ifd0: false, exif: true, gps: true, ifd1: false, interop: false });
         const thumb = await parseTiff(tiffBytes, { ifd0: false, exif: false, gps: false, ifd1: true, interop: false });
         exif = { ...rest, ...(thumb.ifd1 ? { ifd1: thumb.ifd1 } : {}) };

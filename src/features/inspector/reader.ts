@@ -5,7 +5,7 @@
  */
 import type { ByteSource } from '../../formats/types';
 import { FormatError } from '../../formats/types';
-import { walk } from '../../formats/index';
+import { walk } from '../../formats/walk';
 import { readPhoto } from './adapter';
 import type { ReadErrorCode, Reading } from './protocol';
 

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bufferSource } from '../../src/formats/source';
 import { gpsFromBlock, toDecimal } from '../../src/features/inspector/adapter';
-import { readSource, type ReadResult } from '../../src/features/inspector/reader';
+import { HEAD_BYTES, HEAD_THRESHOLD, readHead, readSource, type ReadResult } from '../../src/features/inspector/reader';
 import { checkTiff } from '../../src/features/inspector/tiff';
 import { IMAGES, MANIFEST, ROOT, truthFor } from '../support/paths';
 
@@ -132,5 +132,32 @@ describe('the sample photo', () => {
     expect(r.history.map((h) => h.action)).toEqual(['created', 'edited', 'cropped']);
     expect(r.thumbnail).toMatchObject({ width: 160, height: 90 });
     expect(r.words.map((w) => w.value).join(' ')).toContain('Lyon');
+  });
+});
+
+describe('a quick first look at large JPEGs', () => {
+  it('names the camera and the place from the first 512 KiB only', async () => {
+    const bytes = new Uint8Array(readFileSync(join(IMAGES, 'mei__Apple_iPhone_5.jpg')));
+    expect(bytes.length).toBeGreaterThan(HEAD_THRESHOLD);
+    const inner = bufferSource(bytes);
+    let furthest = 0;
+    const counting = {
+      size: inner.size,
+      read: (offset: number, length: number) => {
+        furthest = Math.max(furthest, offset + length);
+        return inner.read(offset, length);
+      },
+    };
+    const quick = await readHead(counting);
+    expect(quick?.make).toBe('Apple');
+    expect(quick?.model).toBe('iPhone 5');
+    expect(quick?.gps?.lon.toFixed(5)).toBe('-122.33733');
+    expect(quick?.damage).toEqual([]);
+    expect(quick?.size).toBe(bytes.length);
+    expect(furthest).toBeLessThanOrEqual(HEAD_BYTES);
+  });
+
+  it('is skipped for small files', async () => {
+    expect(await readHead(bufferSource(new Uint8Array(readFileSync(join(IMAGES, 'ianare__Canon_40D.jpg')))))).toBeUndefined();
   });
 });

@@ -28,7 +28,7 @@ function stopWorker(): void {
   worker = undefined;
 }
 
-function readNow(file: File, signal?: AbortSignal): Promise<ClientResult> {
+function readNow(file: File, signal?: AbortSignal, onQuick?: (reading: Reading) => void): Promise<ClientResult> {
   return new Promise<ClientResult>((resolve, reject) => {
     if (signal?.aborted) {
       reject(new DOMException('Aborted', 'AbortError'));
@@ -45,6 +45,10 @@ function readNow(file: File, signal?: AbortSignal): Promise<ClientResult> {
     const onMessage = (event: MessageEvent<unknown>): void => {
       const reply = replySchema.safeParse(event.data);
       if (!reply.success || reply.data.id !== id) return;
+      if (reply.data.type === 'reading' && !reply.data.final) {
+        onQuick?.(reply.data.reading);
+        return;
+      }
       done();
       resolve(reply.data.type === 'reading' ? { ok: true, reading: reply.data.reading } : { ok: false, code: reply.data.code });
     };
@@ -71,9 +75,12 @@ function readNow(file: File, signal?: AbortSignal): Promise<ClientResult> {
   });
 }
 
-/** Reads one file in the worker. Rejects with an AbortError when `signal` aborts. */
-export function readFile(file: File, signal?: AbortSignal): Promise<ClientResult> {
-  const next = queue.then(() => readNow(file, signal));
+/**
+ * Reads one file in the worker. Rejects with an AbortError when `signal` aborts.
+ * `onQuick` receives the early reading of a large JPEG's headers, before the complete one.
+ */
+export function readFile(file: File, signal?: AbortSignal, onQuick?: (reading: Reading) => void): Promise<ClientResult> {
+  const next = queue.then(() => readNow(file, signal, onQuick));
   queue = next.catch(() => undefined);
   return next;
 }

@@ -22,6 +22,7 @@ export interface FileEntry {
   id: string;
   file: File;
   status: 'waiting' | 'reading' | 'done' | 'failed';
+  /** While `reading`, may already hold a quick reading of a large JPEG's headers. */
   reading?: Reading;
   cards: Card[];
   code?: ReadErrorCode;
@@ -49,8 +50,19 @@ export class InspectorState {
     for (const entry of this.entries) {
       if (controller.signal.aborted) return;
       entry.status = 'reading';
+      const showFirst = async (): Promise<void> => {
+        if (!first) return;
+        first = false;
+        await tick();
+        performance.mark(FIRST_RESULT_MARK);
+      };
       try {
-        const result = await readFile(entry.file, controller.signal);
+        const result = await readFile(entry.file, controller.signal, (quick) => {
+          // A large JPEG's headers, read first: show them while the rest is checked.
+          entry.reading = quick;
+          entry.cards = findingsFor(quick);
+          void showFirst();
+        });
         if (result.ok) {
           entry.reading = result.reading;
           entry.cards = findingsFor(result.reading);
@@ -63,11 +75,7 @@ export class InspectorState {
       } catch {
         return; // aborted by a newer choice: that batch owns the page now
       }
-      if (first) {
-        first = false;
-        await tick();
-        performance.mark(FIRST_RESULT_MARK);
-      }
+      await showFirst();
     }
   }
 }

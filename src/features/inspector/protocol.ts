@@ -129,7 +129,13 @@ export type InspectorRequest = z.infer<typeof requestSchema>;
 
 /** Worker → page: the reading, or why there is none. */
 export const replySchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('reading'), id: z.string().max(40), reading: readingSchema }),
+  z.object({
+    type: z.literal('reading'),
+    id: z.string().max(40),
+    reading: readingSchema,
+    /** False for the quick first look at a large JPEG's headers; the complete reading follows. */
+    final: z.boolean(),
+  }),
   z.object({ type: z.literal('failed'), id: z.string().max(40), code: readErrorCodeSchema }),
 ]);
 export type InspectorReply = z.infer<typeof replySchema>;

@@ -5,7 +5,7 @@
  */
 import { blobSource } from '../../formats/source';
 import { requestSchema, type InspectorReply } from './protocol';
-import { readSource } from './reader';
+import { readHead, readSource } from './reader';
 
 const post = (reply: InspectorReply): void => postMessage(reply);
 
@@ -13,8 +13,11 @@ addEventListener('message', (event: MessageEvent<unknown>) => {
   const parsed = requestSchema.safeParse(event.data);
   if (!parsed.success) return;
   const { id, file } = parsed.data;
-  void readSource(blobSource(file)).then(
-    (result) => post(result.ok ? { type: 'reading', id, reading: result.reading } : { type: 'failed', id, code: result.code }),
-    () => post({ type: 'failed', id, code: 'unreadable' }),
-  );
+  const source = blobSource(file);
+  void (async () => {
+    const quick = await readHead(source);
+    if (quick) post({ type: 'reading', id, reading: quick, final: false });
+    const result = await readSource(source);
+    post(result.ok ? { type: 'reading', id, reading: result.reading, final: true } : { type: 'failed', id, code: result.code });
+  })().catch(() => post({ type: 'failed', id, code: 'unreadable' }));
 });

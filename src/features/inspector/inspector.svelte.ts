@@ -30,6 +30,8 @@ export interface FileEntry {
 
 /** Performance mark set when the first result of a batch is on screen (the bench reads it). */
 export const FIRST_RESULT_MARK = 'inspector:first-result';
+/** Performance mark set when every file of a batch has its complete reading. */
+export const BATCH_DONE_MARK = 'inspector:batch-done';
 
 export class InspectorState {
   entries = $state<FileEntry[]>([]);
@@ -77,5 +79,6 @@ export class InspectorState {
       }
       await showFirst();
     }
+    performance.mark(BATCH_DONE_MARK);
   }
 }

@@ -104,6 +104,46 @@ export function fillOwnPolicy(html, metaPolicy) {
   return html.replace(/(<code\b[^>]*\sdata-bya-own-csp\b[^>]*>)[\s\S]*?(<\/code>)/g, (_, open, close) => `${open}${text}${close}`);
 }
 
+/** Source values allowed in some directive: no host, no scheme but blob:/data:, no wildcard. */
+const ALLOWED_SOURCES = new Set(["'self'", "'none'", "'wasm-unsafe-eval'", 'blob:', 'data:']);
+
+/**
+ * Everything that makes a policy less strict than our promise, as readable
+ * sentences; empty when the policy is strict. Checked at build time for every
+ * page, and again in the browser by tests/e2e/privacy.spec.ts.
+ * @param {string} policy
+ * @returns {string[]}
+ */
+export function cspProblems(policy) {
+  const csp = parseCsp(policy);
+  const problems = [];
+  const scripts = csp.get('script-src') ?? csp.get('default-src') ?? [];
+  for (const bad of ["'unsafe-inline'", "'unsafe-eval'", "'unsafe-hashes'", 'data:', 'blob:']) {
+    if (scripts.includes(bad)) problems.push(`script-src allows ${bad}`);
+  }
+  if (!csp.has('script-src') && !csp.has('default-src')) problems.push('no script-src nor default-src');
+  for (const [name, values] of csp) {
+    if (name !== 'script-src' && values.includes("'unsafe-eval'")) problems.push(`${name} allows 'unsafe-eval'`);
+    for (const value of values) {
+      if (value === "'unsafe-inline'" || value === "'unsafe-eval'") continue; // judged above
+      if (!ALLOWED_SOURCES.has(value) && !/^'sha(256|384|512)-[A-Za-z0-9+/=]+'$/.test(value))
+        problems.push(`${name} allows ${value} (another origin or a wildcard)`);
+    }
+  }
+  const exactly = /** @type {const} */ ([
+    ['connect-src', "'self'"],
+    ['form-action', "'none'"],
+    ['base-uri', "'none'"],
+    ['object-src', "'none'"],
+  ]);
+  for (const [name, value] of exactly) {
+    const values = csp.get(name);
+    if (values?.join(' ') !== value) problems.push(`${name} is ${values ? values.join(' ') || '(empty)' : 'missing'}, not ${value}`);
+  }
+  if (csp.has('referrer')) problems.push('the obsolete referrer directive is present (use <meta name="referrer">)');
+  return problems;
+}
+
 /** @param {string} s */
 function decodeEntities(s) {
   return s
@@ -122,8 +162,8 @@ function escapeHtml(s) {
 }
 
 /**
- * The integration. Fails the build when a page has no meta CSP: every page
- * must carry one (the privacy tests check the same in a browser).
+ * The integration. Fails the build when a page has no meta CSP or a policy
+ * weaker than our promise (see cspProblems).
  * @returns {import('astro').AstroIntegration}
  */
 export default function securityHeaders() {
@@ -138,6 +178,8 @@ export default function securityHeaders() {
           const html = await readFile(full, 'utf8');
           const policy = extractMetaCsp(html);
           if (policy === null) throw new Error(`${file} has no <meta> Content-Security-Policy`);
+          const problems = cspProblems(policy);
+          if (problems.length > 0) throw new Error(`${file}: the Content-Security-Policy is not strict: ${problems.join('; ')}`);
           const filled = fillOwnPolicy(html, policy);
           if (filled !== html) await writeFile(full, filled);
           pages.push({ path: urlPathOf(file), csp: headerCsp(policy) });

@@ -11,15 +11,19 @@ import { LESSON_ANCHORS, lessonAnchor, type LessonId } from '../../src/lib/ancho
 import { LESSONS_DIR, LESSON_LOCALES, readLessons } from '../support/lesson-files';
 import { expect, test } from './fixtures';
 
-/** The site's UI strings, read the way the build reads them (flat string values). */
-function siteStrings(locale: 'fr' | 'en'): Record<string, string> {
+/** The site's UI strings (flat string values), as a lookup that throws on a missing key. */
+function siteStrings(locale: 'fr' | 'en'): (key: string) => string {
   const file = join(LESSONS_DIR, '../../i18n', locale, 'site.json');
-  return z.record(z.string(), z.string()).parse(JSON.parse(readFileSync(file, 'utf8')));
+  const strings = z.record(z.string(), z.string()).parse(JSON.parse(readFileSync(file, 'utf8')));
+  return (key) => {
+    const value = strings[key];
+    if (value === undefined) throw new Error(`site.json (${locale}) has no "${key}"`);
+    return value;
+  };
 }
 
 /** A UI string with its `{placeholder}` turned into a pattern. */
-function pattern(template: string | undefined): RegExp {
-  if (template === undefined) throw new Error('missing UI string');
+function pattern(template: string): RegExp {
   const escaped = template.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\\\{\w+\\\}/g, '.+');
   return new RegExp(escaped);
 }
@@ -33,18 +37,18 @@ for (const locale of LESSON_LOCALES) {
   slugs.forEach((slug, index) => {
     test(`${locale} ${slug}: reading time, todo box, sources, previous/next and every anchor tools link to`, async ({ page }) => {
       await page.goto(lessonPath(slug, locale));
-      await expect(page.locator('.lesson-meta')).toContainText(pattern(t['lesson.minutes']));
+      await expect(page.locator('.lesson-meta')).toContainText(pattern(t('lesson.minutes')));
 
-      const todo = page.getByRole('region', { name: t['lesson.todo'] });
+      const todo = page.getByRole('region', { name: t('lesson.todo') });
       await expect(todo).toBeVisible();
       expect(await todo.getByRole('listitem').count()).toBeGreaterThanOrEqual(2);
 
-      const sources = page.getByRole('region', { name: t['lesson.sources'] });
+      const sources = page.getByRole('region', { name: t('lesson.sources') });
       const links = sources.locator('a[href^="https://"]');
       expect(await links.count()).toBeGreaterThanOrEqual(1);
       await expect(links.first()).toHaveText(/\S{3}/);
 
-      const pager = page.getByRole('navigation', { name: t['lesson.pagerAccessibleLabel'] });
+      const pager = page.getByRole('navigation', { name: t('lesson.pagerAccessibleLabel') });
       const previous = pager.locator('a[rel="prev"]');
       const next = pager.locator('a[rel="next"]');
       const before = slugs[index - 1];

@@ -9,12 +9,9 @@ import { loadSummary, type PhotoSummary } from '../photos/summary';
 import { readBrowserSignals } from './browser';
 import { buildFindings } from './findings';
 import { EMPTY_VISUAL, NO_TOGGLES, type Frequency, type TimeOfDay, type Toggles, type VisualChecklist } from './model';
-import { summarizePhoto } from './photo-source';
+import { SAMPLE_NAME, SAMPLE_URL, summarizePhoto } from '../inspector/summarize';
 import type { BrowserSignals } from './signals';
 import { applyToggles } from './toggles';
-
-/** The sample photo shipped with the site (same origin, GET without a body). */
-export const SAMPLE_PHOTO_URL = '/samples/sample.jpg';
 
 export type PhotoStatus = 'none' | 'reading' | 'ready' | 'error' | 'sampleError';
 export type PhotoOrigin = 'inspector' | 'file' | 'sample';
@@ -80,9 +77,11 @@ export class ProfileState {
     const signal = this.#restart();
     this.photoStatus = 'reading';
     try {
-      const response = await fetch(SAMPLE_PHOTO_URL, { signal });
+      // Same-origin GET without a body: the sample ships with the site.
+      const response = await fetch(SAMPLE_URL, { signal });
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      const summary = await summarizePhoto(await response.blob(), signal);
+      const file = new File([await response.blob()], SAMPLE_NAME, { type: 'image/jpeg' });
+      const summary = await summarizePhoto(file, signal);
       await this.#use({ ...summary, isSample: true }, 'sample', '', signal);
     } catch {
       if (!signal.aborted) this.#fail('sampleError');

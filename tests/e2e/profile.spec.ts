@@ -11,7 +11,6 @@ const EN = ROUTES.profile.en;
 
 test.use({ timezoneId: 'Europe/Paris', locale: 'fr-FR' });
 
-const dossier = (page: Page) => page.locator('.profile-dossier');
 const finding = (page: Page, id: string) => page.locator(`[data-finding="${id}"]`);
 
 async function open(page: Page, path: string): Promise<void> {
@@ -178,7 +177,7 @@ test('saving the dossier creates a file in the page; nothing is sent', async ({ 
 });
 
 test('without JavaScript the page explains what the tool would do', async ({ browser, baseURL }) => {
-  const context = await browser.newContext({ javaScriptEnabled: false, baseURL });
+  const context = await browser.newContext({ javaScriptEnabled: false, ...(baseURL ? { baseURL } : {}) });
   const page = await context.newPage();
   await page.goto(EN);
   await expect(page.getByText('the photo’s metadata (GPS location, date, device, names);')).toBeVisible();

@@ -17,7 +17,9 @@ export type PhotoStatus = 'none' | 'reading' | 'ready' | 'error' | 'sampleError'
 export type PhotoOrigin = 'inspector' | 'file' | 'sample';
 
 export class ProfileState {
-  locale: Locale;
+  /** The reader's language (country names and dates are written in it); set once by the constructor. */
+  locale = $state<Locale>('fr');
+
   photo = $state<PhotoSummary | null>(null);
   photoOrigin = $state<PhotoOrigin | null>(null);
   /** The chosen file's name (untrusted text). */

@@ -275,13 +275,18 @@ export function jpegSize(bytes: Uint8Array): { width: number; height: number } |
 
 const decoder = new TextDecoder('utf-8');
 
+/**
+ * Walker warnings that describe an oddity, not damage: the data is read in full.
+ * ('webp-exif-header': an EXIF chunk starting "Exif\0\0", as in mei__Issue_473_Java.webp.)
+ */
+const NOT_DAMAGE = new Set(['webp-exif-header']);
+
 /** Everything we can learn from one file, given the walker's inventory of it. */
 export async function readPhoto(source: ByteSource, inventory: Inventory): Promise<Reading> {
   const damage = new Set<DamageCode>();
   for (const w of inventory.warnings) {
-    if (/trunc/.test(w)) damage.add('file-truncated');
-    else if (/exif/.test(w)) damage.add('exif-unreadable');
-    else if (/loop|corrupt|overlap|bad|length|crc/.test(w)) damage.add('container-damaged');
+    if (NOT_DAMAGE.has(w)) continue;
+    damage.add(/trunc/.test(w) ? 'file-truncated' : 'container-damaged');
   }
 
   // EXIF: exifr on the TIFF slice (all formats, WebP included).

@@ -5,10 +5,17 @@
  */
 import { tick } from 'svelte';
 import { selection } from '../photos/selection.svelte';
-import { readFile } from './client';
-import { findingsFor, type Card } from './findings';
+import type { Card } from './findings';
 import type { ReadErrorCode, Reading } from './protocol';
-import { rememberReading } from './summarize';
+
+/**
+ * The reading pipeline (worker client, zod protocol, findings, summary) loads on
+ * the first file, so the island's initial JavaScript carries none of it.
+ */
+async function pipeline() {
+  const [client, findings, summarize] = await Promise.all([import('./client'), import('./findings'), import('./summarize')]);
+  return { readFile: client.readFile, findingsFor: findings.findingsFor, rememberReading: summarize.rememberReading };
+}
 
 /** One chosen file and what became of it. */
 export interface FileEntry {
@@ -37,6 +44,7 @@ export class InspectorState {
     this.#controller = controller;
     const chosen = selection.choose(files);
     this.entries = chosen.map((p) => ({ id: p.id, file: p.file, status: 'waiting', cards: [] }));
+    const { readFile, findingsFor, rememberReading } = await pipeline();
     let first = true;
     for (const entry of this.entries) {
       if (controller.signal.aborted) return;

@@ -7,11 +7,9 @@
 import { saveSummary, type PhotoSummary } from '../photos/summary';
 import { readFile } from './client';
 import type { Reading } from './protocol';
+import { SAMPLE_NAME, SAMPLE_URL } from './sample';
 
-/** File name of the sample photo shipped in public/samples/. */
-export const SAMPLE_NAME = 'sample-lyon.jpg';
-/** Where the sample photo is served. */
-export const SAMPLE_URL = `/samples/${SAMPLE_NAME}`;
+export { SAMPLE_NAME, SAMPLE_URL };
 
 const cap = (s: string | undefined): string | undefined => (s === undefined ? undefined : s.slice(0, 200));
 

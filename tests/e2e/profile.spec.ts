@@ -204,3 +204,17 @@ for (const colorScheme of ['light', 'dark'] as const) {
     });
   }
 }
+
+for (const path of ['/cours/03-device/', '/en/course/04-behaviour/']) {
+  test(`embedded in the lesson ${path}: works, links to real anchors, no axe violations`, async ({ page }) => {
+    await open(page, path);
+    await expect(finding(page, 'browser.timeZone')).toContainText('Europe/Paris');
+    const href = await finding(page, 'browser.timeZone').getByRole('link').getAttribute('href');
+    expect(href).toMatch(/\/03-device\/#browser-data$/);
+    await page.goto(href ?? '/');
+    await expect(page.locator('#browser-data')).toHaveCount(1);
+    await open(page, path);
+    const results = await new AxeBuilder({ page }).include('.profile').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+    expect(results.violations.map((v) => v.id)).toEqual([]);
+  });
+}

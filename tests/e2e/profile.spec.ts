@@ -23,8 +23,10 @@ async function choose(page: Page, file: string, label: RegExp): Promise<void> {
   await expect(finding(page, 'photo.device')).toBeVisible();
 }
 
-test('lists the browser’s real time zone and language, in French', async ({ page }) => {
+test('lists the browser’s real time zone and language, in French', async ({ page, privacy }) => {
   await open(page, FR);
+  // The place data loads only when a photo with a location is read.
+  expect(privacy.requests.filter((u) => /place-data|\/cities\//.test(u))).toEqual([]);
   await expect(finding(page, 'browser.timeZone')).toContainText('Europe/Paris');
   await expect(finding(page, 'browser.timeZone')).toContainText('Parce que le fuseau horaire de votre navigateur est Europe/Paris');
   await expect(finding(page, 'browser.languages')).toContainText('fr-FR');
@@ -59,11 +61,12 @@ for (const [file, countryFr, countryEn, town, dateFr, dateEn, device] of HEMISPH
   });
 }
 
-test('the sample photo: Lyon, France, at home in the browser’s time zone', async ({ page }) => {
+test('the sample photo: Lyon, France, at home in the browser’s time zone', async ({ page, privacy }) => {
   await open(page, EN);
   await page.getByRole('button', { name: 'Use the sample photo' }).click();
   await expect(finding(page, 'photo.place')).toContainText('Lyon');
   await expect(finding(page, 'photo.place')).toContainText('France');
+  expect(privacy.requests.some((u) => /place-data/.test(u))).toBe(true);
   await expect(finding(page, 'photo.zone')).toContainText('Europe/Paris');
   // Same time zone as the browser (Europe/Paris): the dossier guesses home or work.
   await expect(finding(page, 'photo.home')).toContainText('Likely home or work area');

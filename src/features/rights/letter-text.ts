@@ -13,6 +13,7 @@ export interface LetterWording {
   sendVia: string;
   copy: string;
   dateLine: (date: string) => string;
+  datePlaceholder: string;
   greeting: string;
   intro: (lawName: string) => string;
   identity: (name: string, email: string) => string;
@@ -41,6 +42,7 @@ const fr: LetterWording = {
   sendVia: 'À envoyer via le portail https://privacy.openai.com ou par e-mail à dsar@openai.com',
   copy: 'Copie : délégué à la protection des données, dpo@openai.com',
   dateLine: (date) => `Le ${date}`,
+  datePlaceholder: '[date]',
   greeting: 'Madame, Monsieur,',
   intro: (law) => `Je suis titulaire d'un compte ChatGPT et j'exerce par la présente les droits que me donne ${law}.`,
   identity: (name, email) => `Nom : ${name}\nAdresse e-mail du compte : ${email}`,
@@ -85,6 +87,7 @@ const en: LetterWording = {
   sendVia: 'Send via the portal https://privacy.openai.com or by email to dsar@openai.com',
   copy: 'Copy: Data Protection Officer, dpo@openai.com',
   dateLine: (date) => date,
+  datePlaceholder: '[date]',
   greeting: 'Dear Sir or Madam,',
   intro: (law) => `I hold a ChatGPT account, and I am writing to exercise my rights under ${law}.`,
   identity: (name, email) => `Name: ${name}\nAccount email address: ${email}`,

@@ -29,7 +29,7 @@ export interface LetterInput {
   email: string;
   region: AuthorityRegion;
   language: LetterLanguage;
-  /** Date written on the letter, `YYYY-MM-DD`. */
+  /** Date written on the letter, `YYYY-MM-DD`; empty gives a placeholder (the static template). */
   date: string;
 }
 
@@ -89,7 +89,7 @@ export function composeLetter(input: LetterInput): Letter {
   );
   const paragraphs = [
     [subject, w.to(controller), w.sendVia, w.copy].join('\n'),
-    w.dateLine(formatLetterDate(input.date, input.language)),
+    w.dateLine(input.date ? formatLetterDate(input.date, input.language) : w.datePlaceholder),
     w.greeting,
     w.intro(w.lawName[zone]),
     w.identity(name, email),
@@ -99,5 +99,5 @@ export function composeLetter(input: LetterInput): Letter {
     w.receipt,
     `${w.closing}\n\n${name}`,
   ];
-  return { subject, text: `${paragraphs.join('\n\n')}\n`, filename: `${w.filename}-${input.date}.txt` };
+  return { subject, text: `${paragraphs.join('\n\n')}\n`, filename: `${w.filename}${input.date ? `-${input.date}` : ''}.txt` };
 }

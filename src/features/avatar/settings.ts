@@ -36,6 +36,7 @@ export function randomSeed(): string {
 export function avatarFileName(settings: Pick<AvatarSettings, 'seed' | 'style'>, extension: 'svg' | 'png'): string {
   const slug = settings.seed
     .normalize('NFKD')
+    .replace(/\p{M}/gu, '') // drop the accents NFKD split off: "Éloïse" → "eloise"
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')

@@ -52,7 +52,7 @@ describe('GDPR letter composition', () => {
     const { text } = composeLetter({ ...base, language: 'en', region: 'uk' });
     expect(text).toContain('To: OpenAI OpCo, LLC');
     expect(text).toContain('Articles 12 and 12A of the UK GDPR');
-    expect(text).toContain("the ICO (Information Commissioner's Office) under Article 77 of the UK GDPR");
+    expect(text).toContain("the ICO (Information Commissioner's Office), under Article 77 of the UK GDPR");
   });
   it('names the local authority when the country is another one or not given', () => {
     expect(composeLetter({ ...base, region: 'other-eu' }).text).toContain("l'autorité de protection des données de mon pays");

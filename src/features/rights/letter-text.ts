@@ -105,7 +105,7 @@ const en: LetterWording = {
   deadline: (law, article) =>
     `Under ${article} ${law}, you must answer without undue delay and at the latest within one month of receiving this request. That period may be extended by two further months only for complex or numerous requests, in which case you must tell me within the first month and give the reasons.`,
   complaint: (authority, law) =>
-    `If I receive no answer within that period, or an unsatisfactory one, I will lodge a complaint with ${authority} under Article 77 ${law}.`,
+    `If I receive no answer within that period, or an unsatisfactory one, I will lodge a complaint with ${authority}, under Article 77 ${law}.`,
   receipt: 'Please acknowledge receipt of this request.',
   closing: 'Yours faithfully,',
   namePlaceholder: '[your name]',

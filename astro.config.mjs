@@ -3,12 +3,16 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import svelte from '@astrojs/svelte';
 import { createHash } from 'node:crypto';
-import { THEME_INIT } from './src/lib/theme-init.mjs';
+import { HEAD_SCRIPT } from './src/lib/head-script.mjs';
+import securityHeaders from './integrations/security-headers.mjs';
+import offline from './integrations/offline.mjs';
 
 /**
- * The Content Security Policy every page carries (as a <meta> tag; the same
- * policy is shipped as an HTTP header in public/_headers for static hosts).
+ * The Content Security Policy every page carries (as a <meta> tag; the
+ * security-headers integration ships the same policy, per page, as an HTTP
+ * header in dist/_headers for static hosts, plus frame-ancestors).
  * Astro adds the script-src/style-src hashes of what it bundles.
+ * The referrer is set by <meta name="referrer"> (the CSP `referrer` directive is obsolete).
  */
 export const CSP_DIRECTIVES = [
   "default-src 'self'",
@@ -34,13 +38,14 @@ export default defineConfig({
   build: { format: 'directory' },
   prefetch: false,
   devToolbar: { enabled: false },
-  integrations: [mdx(), svelte()],
+  // Order matters: the headers integration fills in page text before the offline one hashes the pages.
+  integrations: [mdx(), svelte(), securityHeaders(), offline()],
   security: {
     csp: {
       algorithm: 'SHA-256',
       directives: /** @type {any} */ (CSP_DIRECTIVES),
       scriptDirective: {
-        hashes: [/** @type {`sha256-${string}`} */ (`sha256-${createHash('sha256').update(THEME_INIT).digest('base64')}`)],
+        hashes: [/** @type {`sha256-${string}`} */ (`sha256-${createHash('sha256').update(HEAD_SCRIPT).digest('base64')}`)],
       },
     },
   },

@@ -119,7 +119,7 @@ describe('walk() on every fixture', () => {
   test('a Blob source gives the same inventory as a buffer source', async () => {
     for (const file of ['mei__Multiple_ICC_segments.jpg', 'immich__denali.webp', 'mei__Issue_280_dotnet.png', 'mei__exif-at-eof.heic']) {
       const bytes = load(file);
-      const fromBlob = await walk(blobSource(new Blob([bytes])));
+      const fromBlob = await walk(blobSource(new Blob([new Uint8Array(bytes)])));
       expect(fromBlob).toEqual(await walk(bufferSource(bytes)));
     }
   });
@@ -128,5 +128,44 @@ describe('walk() on every fixture', () => {
     const controller = new AbortController();
     controller.abort();
     await expect(walk(bufferSource(load('mei__Apple_iPhone_5.jpg')), { signal: controller.signal })).rejects.not.toBeInstanceOf(FormatError);
+  });
+});
+
+describe('the inventory schema (worker boundary)', () => {
+  test('accepts every inventory the walkers produce and rejects a forged one', async () => {
+    const { inventorySchema } = await import('../../src/formats/schemas');
+    for (const entry of readable) {
+      const inv = await walk(bufferSource(load(entry.file)));
+      expect(inventorySchema.safeParse(inv).success, entry.file).toBe(true);
+    }
+    expect(inventorySchema.safeParse({ format: 'jpeg', size: -1, blocks: [], warnings: [] }).success).toBe(false);
+  });
+});
+
+describe('GIF', () => {
+  test('comment and XMP application extensions are found; image data is stepped over', async () => {
+    const enc = new TextEncoder();
+    const xmp = enc.encode('<x:xmpmeta/>');
+    // "magic trailer" of the XMP extension: 0x01, then 0xFF…0x00 (XMP spec part 3, §1.1.2), 258 bytes.
+    const magic = Uint8Array.from([1, ...Array.from({ length: 256 }, (_, i) => 255 - i), 0]);
+    const parts = [
+      enc.encode('GIF89a'), Uint8Array.of(2, 0, 1, 0, 0, 0, 0), // 2×1, no global colour table
+      Uint8Array.of(0x21, 0xfe, 5), enc.encode('hello'), Uint8Array.of(0),
+      Uint8Array.of(0x21, 0xff, 11), enc.encode('XMP DataXMP'), xmp, magic,
+      Uint8Array.of(0x2c, 0, 0, 0, 0, 2, 0, 1, 0, 0, 2, 2, 0x4c, 0x01, 0), // image: 2 data bytes
+      Uint8Array.of(0x3b), enc.encode('junk'),
+    ];
+    const file = new Uint8Array(parts.reduce((s, p) => s + p.length, 0));
+    let o = 0;
+    for (const p of parts) {
+      file.set(p, o);
+      o += p.length;
+    }
+    const inv = await walk(bufferSource(file));
+    expect(inv.format).toBe('gif');
+    expect([inv.width, inv.height]).toEqual([2, 1]);
+    expect(inv.blocks.map((b) => b.kind)).toEqual(['comment', 'xmp', 'trailer']);
+    expect(inv.blocks[1]?.text).toBe('<x:xmpmeta/>');
+    expect(inv.warnings).toEqual([]);
   });
 });

@@ -1,0 +1,90 @@
+/**
+ * Lighthouse (performance, accessibility, best practices, SEO) on one page of
+ * each kind in both languages: home, a lesson, each tool page, the verify
+ * page and search. The built site is served with its real headers by
+ * static-server.mjs. Prints the four scores per page, then every audit that
+ * did not pass, so a low score always comes with its reason. Exits 0.
+ */
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import lighthouse from 'lighthouse';
+import * as chromeLauncher from 'chrome-launcher';
+import { CHROMIUM_ARGS, findChromium } from './chromium.mjs';
+import { DIST, serve } from './static-server.mjs';
+import { ROUTES } from '../src/i18n/routes.ts';
+
+const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
+const KINDS = ['home', 'inspector', 'profile', 'checklist', 'quiz', 'rights', 'avatar', 'verify', 'search'];
+
+/** The first lesson's path in a language, read from the build. */
+function firstLesson(locale) {
+  const base = ROUTES.course[locale];
+  const dir = join(DIST, base);
+  const slug = existsSync(dir) ? readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()[0] : undefined;
+  return slug ? `${base}${slug}/` : undefined;
+}
+
+/** A short account of what an audit found (issue types, offending URLs or nodes). */
+function detailOf(audit) {
+  const items = Array.isArray(audit.details?.items) ? audit.details.items : [];
+  const words = items.slice(0, 3).map((item) => {
+    const sub = Array.isArray(item.subItems?.items) ? item.subItems.items.map((s) => s.url ?? s.source ?? JSON.stringify(s)).join(', ') : '';
+    return [item.issueType, item.url, item.node?.snippet, item.description, sub].filter(Boolean).join(' ').slice(0, 300);
+  });
+  return words.length > 0 ? ` — ${words.join(' | ')}` : '';
+}
+
+if (!existsSync(DIST)) {
+  console.log(`No built site in ${DIST}: run \`npm run build\` first.`);
+  process.exit(0);
+}
+const paths = [];
+for (const locale of ['fr', 'en']) {
+  paths.push(ROUTES.home[locale]);
+  const lesson = firstLesson(locale);
+  if (lesson) paths.push(lesson);
+  for (const kind of KINDS.slice(1)) paths.push(ROUTES[kind][locale]);
+}
+
+// `npm run lighthouse -- /en/ /recherche/` audits only the pages given.
+const only = process.argv.slice(2);
+if (only.length > 0) paths.splice(0, paths.length, ...only);
+
+const server = await serve(DIST);
+const chrome = await chromeLauncher.launch({
+  chromePath: findChromium(),
+  chromeFlags: ['--headless=new', ...CHROMIUM_ARGS],
+});
+const rows = [];
+const failures = [];
+try {
+  for (const path of paths) {
+    const result = await lighthouse(server.url + path, {
+      port: chrome.port,
+      output: 'json',
+      logLevel: 'error',
+      onlyCategories: CATEGORIES,
+    });
+    const lhr = result?.lhr;
+    if (!lhr) {
+      rows.push({ path, scores: CATEGORIES.map(() => 'n/a') });
+      continue;
+    }
+    rows.push({ path, scores: CATEGORIES.map((c) => String(Math.round((lhr.categories[c]?.score ?? 0) * 100))) });
+    for (const category of CATEGORIES) {
+      for (const ref of lhr.categories[category]?.auditRefs ?? []) {
+        const audit = lhr.audits[ref.id];
+        if (!audit || audit.score === null || audit.score >= 0.9 || ref.weight === 0) continue;
+        failures.push(`${path} [${category}] ${audit.id}: ${audit.title}${audit.displayValue ? ` (${audit.displayValue})` : ''}${detailOf(audit)}`);
+      }
+    }
+  }
+} finally {
+  chrome.kill();
+  await server.close();
+}
+
+const width = Math.max(...rows.map((r) => r.path.length), 4);
+console.log(`${'page'.padEnd(width)}  perf  a11y  best  seo`);
+for (const r of rows) console.log(`${r.path.padEnd(width)}  ${r.scores.map((s) => s.padStart(4)).join('  ')}`);
+console.log(failures.length === 0 ? '\nEvery weighted audit passed (score >= 0.9).' : `\nAudits below 0.9:\n${failures.map((f) => `- ${f}`).join('\n')}`);

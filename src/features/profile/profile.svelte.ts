@@ -1,0 +1,134 @@
+/**
+ * The profile tool's state: the reader's inputs, the findings derived from
+ * them, and the toggles. Everything stays in memory in this page; the only
+ * read from storage is the inspector's photo summary for this tab.
+ */
+import type { Locale } from '../../i18n/index';
+import { lookupPlace, type Place } from '../geo/place';
+import { loadSummary, type PhotoSummary } from '../photos/summary';
+import { readBrowserSignals } from './browser';
+import { buildFindings } from './findings';
+import { EMPTY_VISUAL, NO_TOGGLES, type Frequency, type TimeOfDay, type Toggles, type VisualChecklist } from './model';
+import { SAMPLE_NAME, SAMPLE_URL, summarizePhoto } from '../inspector/summarize';
+import type { BrowserSignals } from './signals';
+import { applyToggles } from './toggles';
+
+export type PhotoStatus = 'none' | 'reading' | 'ready' | 'error' | 'sampleError';
+export type PhotoOrigin = 'inspector' | 'file' | 'sample';
+
+export class ProfileState {
+  /** The reader's language (country names and dates are written in it); set once by the constructor. */
+  locale = $state<Locale>('fr');
+
+  photo = $state<PhotoSummary | null>(null);
+  photoOrigin = $state<PhotoOrigin | null>(null);
+  /** The chosen file's name (untrusted text). */
+  photoName = $state('');
+  photoStatus = $state<PhotoStatus>('none');
+  place = $state<Place | null>(null);
+  placeLoading = $state(false);
+  browser = $state<BrowserSignals | null>(null);
+  promptsText = $state('');
+  frequency = $state<Frequency>('weekly');
+  timeOfDay = $state<TimeOfDay>('evening');
+  visual = $state<VisualChecklist>({ ...EMPTY_VISUAL });
+  toggles = $state<Toggles>({ ...NO_TOGGLES });
+
+  prompts = $derived(this.promptsText.split('\n').map((l) => l.trim()).filter((l) => l.length > 0).slice(0, 20));
+  findings = $derived(
+    buildFindings({
+      photo: this.photo, place: this.place, browser: this.browser, locale: this.locale, visual: this.visual,
+      behaviour: { prompts: this.prompts, frequency: this.frequency, timeOfDay: this.timeOfDay },
+    }),
+  );
+  profile = $derived(applyToggles(this.findings, this.toggles));
+
+  #controller: AbortController | null = null;
+
+  constructor(locale: Locale) {
+    this.locale = locale;
+  }
+
+  /** Reads the browser and picks up the inspector's last photo in this tab, if any. */
+  async start(): Promise<void> {
+    let storage: Storage | null = null;
+    try {
+      storage = sessionStorage;
+    } catch {
+      /* storage disabled: start without a photo */
+    }
+    const fromInspector = loadSummary(storage);
+    if (fromInspector) void this.#use(fromInspector, 'inspector', '', new AbortController().signal);
+    this.browser = await readBrowserSignals();
+  }
+
+  /** Reads a file the reader chose. */
+  async chooseFile(file: File): Promise<void> {
+    const signal = this.#restart();
+    this.photoStatus = 'reading';
+    try {
+      const summary = await summarizePhoto(file, signal);
+      await this.#use(summary, 'file', file.name.slice(0, 200), signal);
+    } catch {
+      if (!signal.aborted) this.#fail('error');
+    }
+  }
+
+  /** Loads the sample photo from our own origin. */
+  async chooseSample(): Promise<void> {
+    const signal = this.#restart();
+    this.photoStatus = 'reading';
+    try {
+      // Same-origin GET without a body: the sample ships with the site.
+      const response = await fetch(SAMPLE_URL, { signal });
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      const file = new File([await response.blob()], SAMPLE_NAME, { type: 'image/jpeg' });
+      const summary = await summarizePhoto(file, signal);
+      await this.#use({ ...summary, isSample: true }, 'sample', '', signal);
+    } catch {
+      if (!signal.aborted) this.#fail('sampleError');
+    }
+  }
+
+  /** Forgets the photo (it was never stored by this tool). */
+  forget(): void {
+    this.#restart();
+    this.photo = null;
+    this.place = null;
+    this.photoOrigin = null;
+    this.photoName = '';
+    this.photoStatus = 'none';
+  }
+
+  #restart(): AbortSignal {
+    this.#controller?.abort();
+    this.#controller = new AbortController();
+    this.placeLoading = false;
+    return this.#controller.signal;
+  }
+
+  #fail(status: 'error' | 'sampleError'): void {
+    this.photo = null;
+    this.place = null;
+    this.photoStatus = status;
+  }
+
+  async #use(summary: PhotoSummary, origin: PhotoOrigin, name: string, signal: AbortSignal): Promise<void> {
+    this.photo = summary;
+    this.photoOrigin = origin;
+    this.photoName = name;
+    this.place = null;
+    this.photoStatus = 'ready';
+    if (!summary.gps) return;
+    this.placeLoading = true;
+    try {
+      // The place data is a dynamic import inside lookupPlace: it loads only now.
+      const place = await lookupPlace(summary.gps.lat, summary.gps.lon);
+      if (!signal.aborted) this.place = place;
+    } catch {
+      /* lookup failed: the dossier falls back to raw coordinates */
+    } finally {
+      if (!signal.aborted) this.placeLoading = false;
+    }
+  }
+}

@@ -1,0 +1,67 @@
+/**
+ * zod schemas for the formats contract, for values that cross a boundary
+ * (worker messages, stored settings). They mirror types.ts; the `satisfies`
+ * checks below make the compiler fail if the two drift apart.
+ */
+import { z } from 'zod';
+import type { CleanOptions, Inventory, MetadataBlock } from './types';
+
+const offset = z.number().int().nonnegative();
+
+/** Block kinds, as in types.ts BlockKind. */
+export const blockKindSchema = z.enum(['exif', 'xmp', 'xmp-extended', 'iptc', 'icc', 'comment', 'text', 'time', 'mpf', 'c2pa', 'thumbnail', 'trailer', 'jfif', 'adobe', 'app-other', 'unknown-chunk']);
+
+/** One metadata block (see MetadataBlock in types.ts). */
+export const metadataBlockSchema = z.object({
+  /** What the block is. */
+  kind: blockKindSchema,
+  /** The container's own name for it. */
+  label: z.string(),
+  /** Where the block starts, header included. */
+  offset,
+  /** Full length, header included. */
+  length: offset,
+  /** Where its payload starts. */
+  dataOffset: offset,
+  /** Payload length. */
+  dataLength: offset,
+  /** PNG text keyword (untrusted). */
+  keyword: z.string().exactOptional(),
+  /** Text content, capped at 64 KiB (untrusted). */
+  text: z.string().max(64 * 1024).exactOptional(),
+});
+
+/** The result of walk() (see Inventory in types.ts). */
+export const inventorySchema = z.object({
+  /** Format sniffed from the first bytes. */
+  format: z.enum(['jpeg', 'png', 'webp', 'heic', 'avif', 'tiff', 'gif']),
+  /** File size in bytes. */
+  size: offset,
+  /** Pixel width when the container states it. */
+  width: offset.exactOptional(),
+  /** Pixel height when the container states it. */
+  height: offset.exactOptional(),
+  /** Every metadata block, in file order. */
+  blocks: z.array(metadataBlockSchema),
+  /** Location of the primary EXIF TIFF structure. */
+  exif: z.object({ offset, length: offset }).exactOptional(),
+  /** Where the main image data ends. */
+  imageEnd: offset.exactOptional(),
+  /** Non-fatal problems as stable codes. */
+  warnings: z.array(z.string()),
+});
+
+/** What the reader asked the cleaner to keep (defaults: keep both). */
+export const cleanOptionsSchema = z.object({
+  /** Keep an orientation-only EXIF so the photo does not turn sideways. */
+  keepOrientation: z.boolean().default(true),
+  /** Keep the ICC colour profile so colours do not shift. */
+  keepColorProfile: z.boolean().default(true),
+});
+
+// Compile-time agreement between the schemas and the shared types.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const blockAgrees: Same<z.infer<typeof metadataBlockSchema>, MetadataBlock> = true;
+const inventoryAgrees: Same<z.infer<typeof inventorySchema>, Inventory> = true;
+const optionsAgree: Same<z.output<typeof cleanOptionsSchema>, CleanOptions> = true;
+void [blockAgrees, inventoryAgrees, optionsAgree];

@@ -1,0 +1,95 @@
+/**
+ * Every lesson page, as built: the reading time, the "what to do now" box,
+ * linked sources and previous/next links are there; every anchor that tools
+ * link to lands on an element; and a lesson prints as the article alone.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { lessonPath } from '../../src/i18n/routes';
+import { LESSON_ANCHORS, lessonAnchor, type LessonId } from '../../src/lib/anchors';
+import { LESSONS_DIR, LESSON_LOCALES, readLessons } from '../support/lesson-files';
+import { expect, test } from './fixtures';
+
+/** The site's UI strings (flat string values), as a lookup that throws on a missing key. */
+function siteStrings(locale: 'fr' | 'en'): (key: string) => string {
+  const file = join(LESSONS_DIR, '../../i18n', locale, 'site.json');
+  const strings = z.record(z.string(), z.string()).parse(JSON.parse(readFileSync(file, 'utf8')));
+  return (key) => {
+    const value = strings[key];
+    if (value === undefined) throw new Error(`site.json (${locale}) has no "${key}"`);
+    return value;
+  };
+}
+
+/** A UI string with its `{placeholder}` turned into a pattern. */
+function pattern(template: string): RegExp {
+  const escaped = template.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\\\{\w+\\\}/g, '.+');
+  return new RegExp(escaped);
+}
+
+const isLessonId = (slug: string): slug is LessonId => Object.hasOwn(LESSON_ANCHORS, slug);
+
+for (const locale of LESSON_LOCALES) {
+  const t = siteStrings(locale);
+  const slugs = readLessons(locale).map((l) => l.slug);
+
+  slugs.forEach((slug, index) => {
+    test(`${locale} ${slug}: reading time, todo box, sources, previous/next and every anchor tools link to`, async ({ page }) => {
+      await page.goto(lessonPath(slug, locale));
+      await expect(page.locator('.lesson-meta')).toContainText(pattern(t('lesson.minutes')));
+
+      const todo = page.getByRole('region', { name: t('lesson.todo') });
+      await expect(todo).toBeVisible();
+      expect(await todo.getByRole('listitem').count()).toBeGreaterThanOrEqual(2);
+
+      const sources = page.getByRole('region', { name: t('lesson.sources') });
+      const links = sources.locator('a[href^="https://"]');
+      expect(await links.count()).toBeGreaterThanOrEqual(1);
+      await expect(links.first()).toHaveText(/\S{3}/);
+
+      const pager = page.getByRole('navigation', { name: t('lesson.pagerAccessibleLabel') });
+      const previous = pager.locator('a[rel="prev"]');
+      const next = pager.locator('a[rel="next"]');
+      const before = slugs[index - 1];
+      const after = slugs[index + 1];
+      if (before === undefined) await expect(previous).toHaveCount(0);
+      else await expect(previous).toHaveAttribute('href', lessonPath(before, locale));
+      if (after === undefined) await expect(next).toHaveCount(0);
+      else await expect(next).toHaveAttribute('href', lessonPath(after, locale));
+
+      // Anchors that tools link to ("the habit or right that removes this").
+      expect(isLessonId(slug), `${slug} is not listed in src/lib/anchors.ts`).toBe(true);
+      if (!isLessonId(slug)) return;
+      for (const anchor of LESSON_ANCHORS[slug]) {
+        await expect(page.locator(`article.lesson [id="${anchor}"]`), `#${anchor} inside the article`).toHaveCount(1);
+        await expect(page.locator(`[id="${anchor}"]`), `#${anchor} only once on the page`).toHaveCount(1);
+      }
+    });
+  });
+
+  test(`${locale}: following a tool's anchor link scrolls the heading into view`, async ({ page }) => {
+    await page.goto(lessonAnchor('07-habits', 'improve-model', locale));
+    const heading = page.locator('[id="improve-model"]');
+    await expect(heading).toBeVisible();
+    await expect(heading).toBeInViewport();
+    await page.goto(lessonAnchor('02-metadata', 'inspector', locale));
+    await expect(page.locator('[id="inspector"]')).toBeInViewport();
+  });
+}
+
+test('a lesson prints as the article alone: no header, navigation or pager', async ({ page }) => {
+  await page.goto(lessonPath('07-habits', 'fr'));
+  await expect(page.locator('.site-header')).toBeVisible();
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('.site-header')).toBeHidden();
+  await expect(page.locator('.site-footer')).toBeHidden();
+  await expect(page.locator('nav.main-nav')).toBeHidden();
+  await expect(page.locator('.outline')).toBeHidden();
+  await expect(page.locator('.pager')).toBeHidden();
+  await expect(page.locator('article.lesson')).toBeVisible();
+  await expect(page.locator('article.lesson h1')).toBeVisible();
+  await expect(page.locator('.todo')).toBeVisible();
+  await expect(page.locator('.sources')).toBeVisible();
+  await expect(page.locator('[id="improve-model"]')).toBeVisible();
+});

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { CROWD, estimateRarity, MAX_BITS } from '../../src/features/profile/rarity';
+import { EMPTY_SIGNALS, hiddenCount, isDecoyBrand, isGenericTimeZone, type BrowserSignals } from '../../src/features/profile/signals';
+
+/** A desktop Chrome that shares everything a site can read. */
+const chatty: BrowserSignals = {
+  ...EMPTY_SIGNALS,
+  userAgent: 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/159.0.0.0 Safari/537.36',
+  brands: [{ brand: 'Chromium', version: '159' }, { brand: 'Google Chrome', version: '159' }],
+  mobile: false, platform: 'Linux', languages: ['fr-FR', 'fr', 'en'], timeZone: 'Europe/Paris',
+  screen: { width: 1920, height: 1080 }, pixelRatio: 1, colorDepth: 24, cpuThreads: 8, deviceMemory: 8,
+  maxTouchPoints: 0, colorScheme: 'light', reducedMotion: false, doNotTrack: null, globalPrivacyControl: null,
+};
+
+/** What Firefox with resistFingerprinting looks like: no client hints, UTC, generic values, no memory. */
+const guarded: BrowserSignals = {
+  ...EMPTY_SIGNALS,
+  userAgent: 'Mozilla/5.0 (Windows NT 10.0; rv:128.0) Gecko/20100101 Firefox/128.0',
+  languages: ['en-US', 'en'], timeZone: 'UTC', screen: null, colorDepth: 24, cpuThreads: null, maxTouchPoints: 0, colorScheme: 'light',
+};
+
+describe('rarity estimate (assumed bits, an estimate and not a measurement)', () => {
+  it('counts every present signal and stays under the 18.1 bits Panopticlick measured', () => {
+    const r = estimateRarity(chatty);
+    expect(r.counted).toEqual(expect.arrayContaining(['browser', 'platform', 'languages', 'timeZone', 'screen', 'cpuThreads', 'deviceMemory']));
+    expect(r.bits).toBeLessThanOrEqual(MAX_BITS);
+    expect(r.bits).toBeGreaterThan(16);
+    expect(r.level).toBe('high');
+    expect(r.oneIn).toBe(Math.round(2 ** r.bits));
+    expect(r.lookalikes).toBe(Math.max(1, Math.round(CROWD / r.oneIn)));
+  });
+
+  it('gives fewer bits and more lookalikes when the browser hides signals', () => {
+    const open = estimateRarity(chatty);
+    const closed = estimateRarity(guarded);
+    expect(closed.bits).toBeLessThan(open.bits);
+    expect(closed.lookalikes).toBeGreaterThan(open.lookalikes);
+    expect(closed.hidden).toEqual(expect.arrayContaining(['timeZone', 'screen', 'cpuThreads', 'deviceMemory', 'platform']));
+    expect(closed.level).not.toBe('high');
+  });
+
+  it('gives zero bits for a browser that exposes nothing, and every lookalike in the crowd', () => {
+    const r = estimateRarity(EMPTY_SIGNALS);
+    expect(r.bits).toBe(0);
+    expect(r.lookalikes).toBe(CROWD);
+  });
+
+  it('treats a privacy signal as identifying only when it is on', () => {
+    expect(estimateRarity({ ...chatty, globalPrivacyControl: true }).counted).toContain('privacySignals');
+    expect(estimateRarity({ ...chatty, globalPrivacyControl: false }).counted).not.toContain('privacySignals');
+  });
+});
+
+describe('signals that say nothing', () => {
+  it('recognises the UTC that privacy modes report, and Chromium decoy brands', () => {
+    expect(['UTC', 'Etc/UTC', 'GMT', null].every(isGenericTimeZone)).toBe(true);
+    expect(isGenericTimeZone('Europe/Paris')).toBe(false);
+    expect(isDecoyBrand('Not)A;Brand')).toBe(true);
+    expect(isDecoyBrand('Not_A Brand')).toBe(true);
+    expect(isDecoyBrand('Google Chrome')).toBe(false);
+  });
+
+  it('counts hidden signals so the page can say so', () => {
+    expect(hiddenCount(chatty)).toBe(0);
+    expect(hiddenCount(guarded)).toBeGreaterThanOrEqual(5);
+  });
+});

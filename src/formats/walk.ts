@@ -1,6 +1,11 @@
 /** Entry point of the walkers: sniff the format, then list its metadata blocks. */
-import { sniff } from './sniff';
+import { walkGif } from './gif';
+import { walkIsobmff } from './isobmff';
 import { walkJpeg } from './jpeg';
+import { walkPng } from './png';
+import { sniff } from './sniff';
+import { walkTiff } from './tiff';
+import { walkWebp } from './webp';
 import { FormatError, type ByteSource, type Inventory } from './types';
 
 /** Options of walk(). */
@@ -9,14 +14,33 @@ export interface WalkOptions {
   signal?: AbortSignal;
 }
 
-/** Lists every metadata block of a file; throws FormatError on files it cannot read at all. */
+/**
+ * Lists every metadata block of a file, dispatching on the sniffed format.
+ * Throws FormatError when the file cannot be read at all; damage it can read
+ * past is reported in `warnings`. Any unexpected exception from a walker is
+ * turned into FormatError('corrupt') so callers only handle one error type.
+ */
 export async function walk(source: ByteSource, options: WalkOptions = {}): Promise<Inventory> {
   const format = await sniff(source);
   const { signal } = options;
-  switch (format) {
-    case 'jpeg':
-      return walkJpeg(source, signal);
-    default:
-      throw new FormatError('unsupported', `No walker for ${format} yet.`);
+  try {
+    switch (format) {
+      case 'jpeg':
+        return await walkJpeg(source, signal);
+      case 'png':
+        return await walkPng(source, signal);
+      case 'webp':
+        return await walkWebp(source, signal);
+      case 'heic':
+      case 'avif':
+        return await walkIsobmff(source, format, signal);
+      case 'tiff':
+        return await walkTiff(source);
+      case 'gif':
+        return await walkGif(source, signal);
+    }
+  } catch (error) {
+    if (error instanceof FormatError || signal?.aborted) throw error;
+    throw new FormatError('corrupt', `Unreadable ${format} structure: ${error instanceof Error ? error.message : String(error)}`);
   }
 }

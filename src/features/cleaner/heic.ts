@@ -15,15 +15,24 @@ interface Pixels {
   height: number;
 }
 
-/** The part of libheif's JavaScript wrapper we use, checked at runtime (its typings omit it). */
-const heifImageSchema = z.object({
-  get_width: z.custom<() => number>((v) => typeof v === 'function'),
-  get_height: z.custom<() => number>((v) => typeof v === 'function'),
-  display: z.custom<(target: Pixels, done: (result: Pixels | null) => void) => void>((v) => typeof v === 'function'),
-  free: z.custom<() => void>((v) => typeof v === 'function'),
-});
-const decoderSchema = z.object({ decode: z.custom<(bytes: Uint8Array) => unknown>((v) => typeof v === 'function') });
-const moduleSchema = z.object({ HeifDecoder: z.custom<new () => unknown>((v) => typeof v === 'function') });
+/** The part of libheif's HeifImage wrapper we use (its typings omit the wrapper). */
+interface HeifImage {
+  get_width(): number;
+  get_height(): number;
+  display(target: Pixels, done: (result: Pixels | null) => void): void;
+  free(): void;
+}
+
+/** True when `value` has every listed method. */
+function hasMethods(value: unknown, names: readonly string[]): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  return names.every((name) => typeof Reflect.get(value, name) === 'function');
+}
+
+// z.custom checks without copying: the wrapper's methods need their own `this`.
+const heifImageSchema = z.custom<HeifImage>((v) => hasMethods(v, ['get_width', 'get_height', 'display', 'free']));
+const decoderSchema = z.custom<{ decode(bytes: Uint8Array): unknown }>((v) => hasMethods(v, ['decode']));
+const moduleSchema = z.custom<{ HeifDecoder: new () => unknown }>((v) => typeof v === 'object' && v !== null && typeof Reflect.get(v, 'HeifDecoder') === 'function');
 
 let ready: Promise<z.infer<typeof moduleSchema>> | undefined;
 
@@ -32,17 +41,23 @@ function loadLibheif(): Promise<z.infer<typeof moduleSchema>> {
     const response = await fetch(wasmUrl);
     if (!response.ok) throw new Error(`libheif.wasm: HTTP ${response.status}`);
     const wasmBinary = await response.arrayBuffer();
-    const module = await new Promise<unknown>((resolve, reject) => {
-      const instance: unknown = libheifFactory({
-        wasmBinary,
-        locateFile: () => wasmUrl,
-        onRuntimeInitialized: () => resolve(instance),
-        onAbort: (reason: unknown) => reject(new Error(`libheif aborted: ${String(reason)}`)),
-        // Keep libheif's own logging out of the console (it reports decode problems we already handle).
-        print: () => undefined,
-        printErr: () => undefined,
-      });
+    let initialised: () => void = () => undefined;
+    let aborted: (reason: Error) => void = () => undefined;
+    // With wasmBinary given, the runtime may initialise synchronously, before the factory returns.
+    const runtimeReady = new Promise<void>((resolve, reject) => {
+      initialised = resolve;
+      aborted = reject;
     });
+    const module: unknown = libheifFactory({
+      wasmBinary,
+      locateFile: () => wasmUrl,
+      onRuntimeInitialized: () => initialised(),
+      onAbort: (reason: unknown) => aborted(new Error(`libheif aborted: ${String(reason)}`)),
+      // Keep libheif's own logging out of the console (it reports decode problems we already handle).
+      print: () => undefined,
+      printErr: () => undefined,
+    });
+    await runtimeReady;
     const parsed = moduleSchema.safeParse(module);
     if (!parsed.success) throw new Error('libheif: unexpected module shape');
     return parsed.data;

@@ -119,7 +119,7 @@ describe('walk() on every fixture', () => {
   test('a Blob source gives the same inventory as a buffer source', async () => {
     for (const file of ['mei__Multiple_ICC_segments.jpg', 'immich__denali.webp', 'mei__Issue_280_dotnet.png', 'mei__exif-at-eof.heic']) {
       const bytes = load(file);
-      const fromBlob = await walk(blobSource(new Blob([bytes])));
+      const fromBlob = await walk(blobSource(new Blob([new Uint8Array(bytes)])));
       expect(fromBlob).toEqual(await walk(bufferSource(bytes)));
     }
   });

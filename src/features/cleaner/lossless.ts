@@ -4,10 +4,7 @@
  * new bytes, so image data is never copied through JavaScript. The output is
  * then walked again with the same walker and judged by verify.ts.
  */
-import { planClean, planToBlobParts } from '../../formats/clean';
-import { blobSource } from '../../formats/source';
-import type { CleanOptions, CleanPlan, Inventory } from '../../formats/types';
-import { walk } from '../../formats/walk';
+import { blobSource, planClean, planToBlobParts, walk, type CleanOptions, type CleanPlan, type Inventory } from '../../formats/index';
 import { ExifUnreadable, outlineExif, type ExifOutline } from './exif-tags';
 import { mimeFor } from './naming';
 import { verifyClean, type CleanMode, type Verdict } from './verify';

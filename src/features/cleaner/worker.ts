@@ -3,9 +3,7 @@
  * sequence), cleans it, verifies the result and answers with a small message
  * holding the clean Blob. Nothing here touches the network.
  */
-import { blobSource } from '../../formats/source';
-import { FormatError, type CleanOptions } from '../../formats/types';
-import { walk } from '../../formats/walk';
+import { blobSource, FormatError, walk, type CleanOptions } from '../../formats/index';
 import { convertToJpeg } from './convert';
 import { cleanLossless, verifyBlob } from './lossless';
 import { requestSchema, type CleanerRequest, type CleanerResponse } from './protocol';

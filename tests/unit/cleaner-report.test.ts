@@ -18,6 +18,7 @@ const cleaned: Cleaned = {
   removed: [{ kind: 'exif', count: 1, bytes: 12_345 }],
   left: [{ kind: 'exif', reason: 'orientation' }],
   ms: 3,
+  phases: { walk: 1, clean: 1, verify: 1 },
 };
 
 describe('reader-facing text of the cleaner', () => {

@@ -100,6 +100,8 @@ export const cleanedSchema = z.object({
   left: z.array(z.object({ kind: blockKindSchema, reason: z.enum(['orientation', 'icc', 'needed', 'harmless']) })),
   /** Time spent on this file, in milliseconds. */
   ms: z.number().nonnegative(),
+  /** Where that time went: reading the original's structure, building the clean file, verifying it (ms). */
+  phases: z.object({ walk: z.number(), clean: z.number(), verify: z.number() }),
 });
 export type Cleaned = z.infer<typeof cleanedSchema>;
 

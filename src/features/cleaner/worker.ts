@@ -39,6 +39,7 @@ async function handle(request: CleanerRequest): Promise<void> {
 async function clean(id: string, file: Blob, options: CleanOptions): Promise<CleanerResponse> {
   const started = performance.now();
   const inventory = await walk(blobSource(file));
+  const walked = performance.now();
   const format = inventory.format;
   if (format === 'tiff' || format === 'gif') return { type: 'failed', id, code: format, leftovers: [] };
 
@@ -50,6 +51,7 @@ async function clean(id: string, file: Blob, options: CleanOptions): Promise<Cle
     } catch {
       return { type: 'failed', id, code: 'decode-failed', leftovers: [] };
     }
+    const converted = performance.now();
     const { verdict } = await verifyBlob(blob, options, 'converted');
     if (!verdict.ok) return { type: 'failed', id, code: 'verify-failed', leftovers: verdict.problems };
     return {
@@ -64,10 +66,12 @@ async function clean(id: string, file: Blob, options: CleanOptions): Promise<Cle
       removed: summarizeRemoved(inventory.blocks),
       left: verdict.left,
       ms: performance.now() - started,
+      phases: { walk: walked - started, clean: converted - walked, verify: performance.now() - converted },
     };
   }
 
   const { blob, plan } = await cleanLossless(file, options, inventory);
+  const planned = performance.now();
   const { verdict } = await verifyBlob(blob, options, 'lossless');
   if (!verdict.ok) return { type: 'failed', id, code: 'verify-failed', leftovers: verdict.problems };
   return {
@@ -82,5 +86,6 @@ async function clean(id: string, file: Blob, options: CleanOptions): Promise<Cle
     removed: summarizeRemoved(plan.removed),
     left: verdict.left,
     ms: performance.now() - started,
+    phases: { walk: walked - started, clean: planned - walked, verify: performance.now() - planned },
   };
 }

@@ -2,6 +2,8 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import svelte from '@astrojs/svelte';
+import { createHash } from 'node:crypto';
+import { THEME_INIT } from './src/lib/theme-init.mjs';
 
 /**
  * The Content Security Policy every page carries (as a <meta> tag; the same
@@ -37,6 +39,9 @@ export default defineConfig({
     csp: {
       algorithm: 'SHA-256',
       directives: /** @type {any} */ (CSP_DIRECTIVES),
+      scriptDirective: {
+        hashes: [/** @type {`sha256-${string}`} */ (`sha256-${createHash('sha256').update(THEME_INIT).digest('base64')}`)],
+      },
     },
   },
 });

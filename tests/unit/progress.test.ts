@@ -20,3 +20,14 @@ describe('reading progress storage', () => {
     expect(p.read).toEqual(['03-device']);
   });
 });
+
+describe('reading progress limits', () => {
+  it('refuses more than 50 entries and over-long slugs', () => {
+    const many = Array.from({ length: 51 }, (_, i) => `${String(i % 100).padStart(2, '0')}-x`);
+    expect(parseProgress(JSON.stringify({ v: 1, read: many })).read).toEqual([]);
+    expect(parseProgress(JSON.stringify({ v: 1, read: [`01-${'a'.repeat(80)}`] })).read).toEqual([]);
+  });
+  it('drops duplicates', () => {
+    expect(parseProgress('{"v":1,"read":["01-trend","01-trend"]}').read).toEqual(['01-trend']);
+  });
+});

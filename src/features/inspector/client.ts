@@ -1,0 +1,79 @@
+/**
+ * The page side of the inspector's worker. The worker starts on the first
+ * file (so the page's initial JavaScript does not carry exifr), reads one
+ * file at a time, and is terminated and restarted when a file takes longer
+ * than READ_TIMEOUT_MS (a looping or gigantic structure) or when the reader
+ * picks new files (AbortSignal): nothing is ever waited on forever.
+ */
+import { replySchema, type InspectorRequest, type ReadErrorCode, type Reading } from './protocol';
+
+/** A file that has not answered in 10 s is reported as failed; the corpus's slowest file takes < 0.3 s. */
+export const READ_TIMEOUT_MS = 10_000;
+
+/** What reading one file gives: the reading, or the code of the reason it failed. */
+export type ClientResult = { ok: true; reading: Reading } | { ok: false; code: ReadErrorCode };
+
+let worker: Worker | undefined;
+let counter = 0;
+/** Reads run one after another: the worker answers in order and the timeout applies to one file. */
+let queue: Promise<unknown> = Promise.resolve();
+
+function startWorker(): Worker {
+  worker ??= new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
+  return worker;
+}
+
+function stopWorker(): void {
+  worker?.terminate();
+  worker = undefined;
+}
+
+function readNow(file: File, signal?: AbortSignal): Promise<ClientResult> {
+  return new Promise<ClientResult>((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(new DOMException('Aborted', 'AbortError'));
+      return;
+    }
+    const w = startWorker();
+    const id = `r${++counter}`;
+    const done = (): void => {
+      clearTimeout(timer);
+      w.removeEventListener('message', onMessage);
+      w.removeEventListener('error', onError);
+      signal?.removeEventListener('abort', onAbort);
+    };
+    const onMessage = (event: MessageEvent<unknown>): void => {
+      const reply = replySchema.safeParse(event.data);
+      if (!reply.success || reply.data.id !== id) return;
+      done();
+      resolve(reply.data.type === 'reading' ? { ok: true, reading: reply.data.reading } : { ok: false, code: reply.data.code });
+    };
+    const onError = (): void => {
+      done();
+      stopWorker();
+      resolve({ ok: false, code: 'unreadable' });
+    };
+    const onAbort = (): void => {
+      done();
+      stopWorker();
+      reject(new DOMException('Aborted', 'AbortError'));
+    };
+    const timer = setTimeout(() => {
+      done();
+      stopWorker();
+      resolve({ ok: false, code: 'timeout' });
+    }, READ_TIMEOUT_MS);
+    w.addEventListener('message', onMessage);
+    w.addEventListener('error', onError);
+    signal?.addEventListener('abort', onAbort, { once: true });
+    const request: InspectorRequest = { type: 'read', id, file };
+    w.postMessage(request);
+  });
+}
+
+/** Reads one file in the worker. Rejects with an AbortError when `signal` aborts. */
+export function readFile(file: File, signal?: AbortSignal): Promise<ClientResult> {
+  const next = queue.then(() => readNow(file, signal));
+  queue = next.catch(() => undefined);
+  return next;
+}

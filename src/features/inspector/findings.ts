@@ -1,0 +1,123 @@
+/**
+ * From a reading to the cards the reader sees. Pure: no DOM, no strings in a
+ * language; cards carry i18n keys and untrusted values, the island renders
+ * them as text. Each card names the lesson anchor that explains the habit or
+ * right that removes what it shows.
+ */
+import type { Anchor } from '../../lib/anchors';
+import type { Reading } from './protocol';
+
+/** The cards, in the order they are shown. */
+export type CardId = 'location' | 'time' | 'device' | 'people' | 'history' | 'thumbnail';
+
+/** One value on a card. */
+export interface Field {
+  /** Stable id (also `data-field` in the page, which tests read). */
+  id: string;
+  /** i18n key of the label, or undefined when `name` (a tag name from the file) is the label. */
+  labelKey?: string;
+  /** A tag name used as the label (untrusted text). */
+  name?: string;
+  /** The value as shown (untrusted text). */
+  value: string;
+  /** The raw machine value (exact number, raw string) for `data-raw`. */
+  raw?: string;
+}
+
+/** One card. */
+export interface Card {
+  id: CardId;
+  /** The lesson-02 anchor explaining it. */
+  anchor: Anchor<'02-metadata'>;
+  /** i18n key of the one-line "what it reveals". */
+  revealsKey: string;
+  fields: Field[];
+  /** A warning shown on the card (i18n key), e.g. the thumbnail shows more than the photo. */
+  warningKey?: string;
+}
+
+/** Aspect ratios more than 2 % apart mean the thumbnail was not regenerated after a crop. */
+export const ASPECT_TOLERANCE = 0.02;
+
+/** True when the thumbnail's aspect ratio differs from the main image's by more than 2 %. */
+export function thumbnailAspectDiffers(main: { width: number; height: number }, thumb: { width: number; height: number }): boolean {
+  if (main.width <= 0 || main.height <= 0 || thumb.width <= 0 || thumb.height <= 0) return false;
+  const a = main.width / main.height;
+  const b = thumb.width / thumb.height;
+  // Orientation 5–8 stores both images unrotated, so the raw sizes compare directly.
+  return Math.abs(b / a - 1) > ASPECT_TOLERANCE;
+}
+
+/** Decimal degrees to 5 decimals (≈ 1 m), the precision shown and tested. */
+export function degrees(value: number): string {
+  return value.toFixed(5);
+}
+
+/** Part of the day from an EXIF date ("2025:04:05 14:32:10"): what a series of photos says about routines. */
+export function partOfDay(takenAt: string): 'night' | 'morning' | 'afternoon' | 'evening' | undefined {
+  const match = /[ T](\d{2}):\d{2}/.exec(takenAt);
+  if (!match) return undefined;
+  const hour = Number(match[1]);
+  if (hour < 6) return 'night';
+  if (hour < 12) return 'morning';
+  if (hour < 18) return 'afternoon';
+  if (hour < 24) return 'evening';
+  return undefined;
+}
+
+/** The cards for a reading; a card appears only when the file holds something for it. */
+export function findingsFor(reading: Reading): Card[] {
+  const cards: Card[] = [];
+  const gps = reading.gps;
+  if (gps) {
+    const fields: Field[] = [
+      { id: 'gps-lat', labelKey: 'field.latitude', value: degrees(gps.lat), raw: String(gps.lat) },
+      { id: 'gps-lon', labelKey: 'field.longitude', value: degrees(gps.lon), raw: String(gps.lon) },
+    ];
+    if (gps.altitude !== undefined) fields.push({ id: 'gps-alt', labelKey: 'field.altitude', value: `${Math.round(gps.altitude)} m`, raw: String(gps.altitude) });
+    if (gps.direction !== undefined) fields.push({ id: 'gps-dir', labelKey: 'field.direction', value: `${Math.round(gps.direction)}°`, raw: String(gps.direction) });
+    cards.push({ id: 'location', anchor: 'gps', revealsKey: 'card.location.reveals', fields });
+  }
+  if (reading.takenAt || reading.offset) {
+    const fields: Field[] = [];
+    if (reading.takenAt) fields.push({ id: 'taken', labelKey: 'field.taken', value: reading.takenAt, raw: reading.takenAt });
+    if (reading.offset) fields.push({ id: 'offset', labelKey: 'field.offset', value: reading.offset, raw: reading.offset });
+    const part = reading.takenAt ? partOfDay(reading.takenAt) : undefined;
+    if (part) fields.push({ id: 'routine', labelKey: 'field.routine', value: part, raw: part });
+    cards.push({ id: 'time', anchor: 'time', revealsKey: 'card.time.reveals', fields });
+  }
+  const device: Field[] = [];
+  if (reading.make) device.push({ id: 'make', labelKey: 'field.make', value: reading.make, raw: reading.make });
+  if (reading.model) device.push({ id: 'model', labelKey: 'field.model', value: reading.model, raw: reading.model });
+  if (reading.lens) device.push({ id: 'lens', labelKey: 'field.lens', value: reading.lens });
+  if (reading.software) device.push({ id: 'software', labelKey: 'field.software', value: reading.software });
+  reading.serials.forEach((s, i) => device.push({ id: `serial-${i}`, name: s.name, value: s.value }));
+  if (device.length > 0) cards.push({ id: 'device', anchor: 'device', revealsKey: 'card.device.reveals', fields: device });
+
+  const people: Field[] = [
+    ...reading.people.map((p, i) => ({ id: `person-${i}`, name: p.name, value: p.value })),
+    ...reading.words.map((w, i) => ({ id: `word-${i}`, name: w.name, value: w.value })),
+    ...reading.prompts.map((p, i) => ({ id: `prompt-${i}`, name: p.name, value: p.value })),
+  ];
+  if (people.length > 0) cards.push({ id: 'people', anchor: 'people-words', revealsKey: 'card.people.reveals', fields: people });
+
+  if (reading.history.length > 0) {
+    const fields = reading.history.map((h, i) => ({
+      id: `history-${i}`,
+      name: [h.when, h.action].filter(Boolean).join(' · ') || `#${i + 1}`,
+      value: [h.agent, h.changed].filter(Boolean).join(' · ') || '—',
+    }));
+    cards.push({ id: 'history', anchor: 'edit-history', revealsKey: 'card.history.reveals', fields });
+  }
+
+  const thumb = reading.thumbnail;
+  if (thumb) {
+    const fields: Field[] = [];
+    if (thumb.width && thumb.height) fields.push({ id: 'thumb-size', labelKey: 'field.thumbSize', value: `${thumb.width} × ${thumb.height}`, raw: `${thumb.width}x${thumb.height}` });
+    const differs = thumb.width && thumb.height && reading.width && reading.height ? thumbnailAspectDiffers({ width: reading.width, height: reading.height }, { width: thumb.width, height: thumb.height }) : false;
+    const card: Card = { id: 'thumbnail', anchor: 'thumbnail', revealsKey: 'card.thumbnail.reveals', fields };
+    if (differs) card.warningKey = 'card.thumbnail.aspectWarning';
+    cards.push(card);
+  }
+  return cards;
+}

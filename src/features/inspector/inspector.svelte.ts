@@ -1,0 +1,73 @@
+/**
+ * The inspector's page state: the files of the current batch and what was
+ * read from each. A new choice aborts the previous batch. Files are read one
+ * at a time in the worker; each result appears as soon as it is ready.
+ */
+import { tick } from 'svelte';
+import { selection } from '../photos/selection.svelte';
+import type { Card } from './findings';
+import type { ReadErrorCode, Reading } from './protocol';
+
+/**
+ * The reading pipeline (worker client, zod protocol, findings, summary) loads on
+ * the first file, so the island's initial JavaScript carries none of it.
+ */
+async function pipeline() {
+  const [client, findings, summarize] = await Promise.all([import('./client'), import('./findings'), import('./summarize')]);
+  return { readFile: client.readFile, findingsFor: findings.findingsFor, rememberReading: summarize.rememberReading };
+}
+
+/** One chosen file and what became of it. */
+export interface FileEntry {
+  id: string;
+  file: File;
+  status: 'waiting' | 'reading' | 'done' | 'failed';
+  reading?: Reading;
+  cards: Card[];
+  code?: ReadErrorCode;
+}
+
+/** Performance mark set when the first result of a batch is on screen (the bench reads it). */
+export const FIRST_RESULT_MARK = 'inspector:first-result';
+
+export class InspectorState {
+  entries = $state<FileEntry[]>([]);
+  /** Files of the batch still waiting or being read. */
+  pending = $derived(this.entries.filter((e) => e.status === 'waiting' || e.status === 'reading').length);
+  #controller: AbortController | undefined;
+
+  /** Starts a new batch with these files (the previous batch is aborted). */
+  async choose(files: File[]): Promise<void> {
+    if (files.length === 0) return;
+    this.#controller?.abort();
+    const controller = new AbortController();
+    this.#controller = controller;
+    const chosen = selection.choose(files);
+    this.entries = chosen.map((p) => ({ id: p.id, file: p.file, status: 'waiting', cards: [] }));
+    const { readFile, findingsFor, rememberReading } = await pipeline();
+    let first = true;
+    for (const entry of this.entries) {
+      if (controller.signal.aborted) return;
+      entry.status = 'reading';
+      try {
+        const result = await readFile(entry.file, controller.signal);
+        if (result.ok) {
+          entry.reading = result.reading;
+          entry.cards = findingsFor(result.reading);
+          entry.status = 'done';
+          rememberReading(result.reading, entry.file);
+        } else {
+          entry.code = result.code;
+          entry.status = 'failed';
+        }
+      } catch {
+        return; // aborted by a newer choice: that batch owns the page now
+      }
+      if (first) {
+        first = false;
+        await tick();
+        performance.mark(FIRST_RESULT_MARK);
+      }
+    }
+  }
+}

@@ -1,0 +1,138 @@
+/**
+ * The one message protocol between the inspector's page code (client.ts) and
+ * its worker (worker.ts). Both sides parse what they receive with these
+ * schemas (`safeParse`), so a malformed message is an error, never a cast.
+ */
+import { z } from 'zod';
+
+/** Caps keep a hostile file from flooding the page with text (a tag can hold megabytes). */
+export const MAX_TEXT = 2_000;
+export const MAX_TAGS = 3_000;
+
+const text = z.string().max(MAX_TEXT);
+
+/** Reader-facing error codes (each has a message in both languages: `inspector.error.<code>`). */
+export const readErrorCodeSchema = z.enum([
+  'empty',
+  'not-an-image',
+  'truncated',
+  'corrupt',
+  'too-large',
+  'unsupported',
+  'timeout',
+  'unreadable',
+]);
+export type ReadErrorCode = z.infer<typeof readErrorCodeSchema>;
+
+/** Problems that did not stop the reading but that the reader should know (shown in role=alert). */
+export const damageCodeSchema = z.enum([
+  'exif-bad-header',
+  'exif-loop',
+  'exif-pointer-outside',
+  'exif-pointer-type',
+  'exif-bad-entry',
+  'exif-unreadable',
+  'gps-empty',
+  'file-truncated',
+  'container-damaged',
+]);
+export type DamageCode = z.infer<typeof damageCodeSchema>;
+
+/** One row of the full tag table. */
+export const tagRowSchema = z.object({
+  /** Where the tag lives: IFD0, ExifIFD, GPS, IFD1, Interop, XMP, IPTC, ICC, PNG text… */
+  group: z.string().max(40),
+  /** The tag's name (exifr's English key, or the PNG keyword). */
+  name: text,
+  /** The value as display text (untrusted; rendered as text only). */
+  value: text,
+});
+export type TagRow = z.infer<typeof tagRowSchema>;
+
+/** A labelled value for a card (label is a tag name; value is untrusted text). */
+export const labelledSchema = z.object({ name: text, value: text });
+export type Labelled = z.infer<typeof labelledSchema>;
+
+/** One step of an XMP edit history (xmpMM:History). */
+export const historyStepSchema = z.object({
+  action: text.optional(),
+  when: text.optional(),
+  agent: text.optional(),
+  changed: text.optional(),
+});
+export type HistoryStep = z.infer<typeof historyStepSchema>;
+
+/** Everything the inspector learned about one file (worker → page). */
+export const readingSchema = z.object({
+  /** Format detected from the first bytes. */
+  format: z.enum(['jpeg', 'png', 'webp', 'heic', 'avif', 'tiff', 'gif']),
+  /** File size in bytes. */
+  size: z.number().int().nonnegative(),
+  /** Pixel size of the main image when the container states it. */
+  width: z.number().int().positive().optional(),
+  height: z.number().int().positive().optional(),
+  /** Every metadata block: kind, the container's label, where, how big. */
+  blocks: z.array(z.object({ kind: z.string().max(40), label: z.string().max(80), offset: z.number(), length: z.number() })).max(MAX_TAGS),
+  /** Signed decimal degrees (south/west negative), altitude in metres, direction in degrees from north. */
+  gps: z
+    .object({
+      lat: z.number().min(-90).max(90),
+      lon: z.number().min(-180).max(180),
+      altitude: z.number().optional(),
+      direction: z.number().optional(),
+    })
+    .optional(),
+  /** Date and time taken as written in the photo ("2025:04:05 14:32:10"). */
+  takenAt: text.optional(),
+  /** UTC offset as written ("+02:00"). */
+  offset: text.optional(),
+  make: text.optional(),
+  model: text.optional(),
+  lens: text.optional(),
+  software: text.optional(),
+  /** Serial numbers and unique IDs (body, lens, image unique ID, XMP document IDs…). */
+  serials: z.array(labelledSchema).max(50),
+  /** Names: artist, creator, copyright, by-line, IPTC/XMP person fields. */
+  people: z.array(labelledSchema).max(50),
+  /** Words: descriptions, titles, captions, keywords, places written as text. */
+  words: z.array(labelledSchema).max(100),
+  /** Free text chunks (PNG tEXt/iTXt, WebP/XMP prompts): AI prompts and parameters often live here. */
+  prompts: z.array(labelledSchema).max(50),
+  /** XMP edit history, oldest first. */
+  history: z.array(historyStepSchema).max(100),
+  /** EXIF orientation (1–8). */
+  orientation: z.number().int().min(1).max(8).optional(),
+  /** The embedded IFD1 JPEG thumbnail: absolute position in the file and its pixel size. */
+  thumbnail: z
+    .object({
+      offset: z.number().int().nonnegative(),
+      length: z.number().int().positive(),
+      width: z.number().int().positive().optional(),
+      height: z.number().int().positive().optional(),
+    })
+    .optional(),
+  /** Every tag read, for the searchable table. */
+  tags: z.array(tagRowSchema).max(MAX_TAGS),
+  /** Damage found while reading (the rest of the reading is still shown). */
+  damage: z.array(damageCodeSchema).max(20),
+});
+export type Reading = z.infer<typeof readingSchema>;
+
+/** Page → worker: read this file. */
+export const requestSchema = z.object({
+  type: z.literal('read'),
+  /** Matches the reply to the request. */
+  id: z.string().max(40),
+  file: z.instanceof(Blob),
+});
+export type InspectorRequest = z.infer<typeof requestSchema>;
+
+/** Worker → page: the reading, or why there is none. */
+export const replySchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('reading'), id: z.string().max(40), reading: readingSchema }),
+  z.object({ type: z.literal('failed'), id: z.string().max(40), code: readErrorCodeSchema }),
+]);
+export type InspectorReply = z.infer<typeof replySchema>;
+
+/** Both directions, as one type (the worker's `postMessage` and `onmessage` speak only these). */
+export type InspectorMessage = InspectorRequest | InspectorReply;

@@ -23,7 +23,9 @@ const KEEP_ALL = { orientation: true, icc: true };
 async function open(page: Page): Promise<Locator> {
   await page.goto(PAGE);
   const tool = page.locator('[data-tool="cleaner"]');
-  await expect(tool.getByRole('checkbox', { name: /orientation/i })).toBeEnabled();
+  // The island wakes when it scrolls into view (client:visible), as it does for a reader.
+  await tool.scrollIntoViewIfNeeded();
+  await expect(tool.locator('astro-island')).not.toHaveAttribute('ssr');
   return tool;
 }
 

@@ -1,0 +1,221 @@
+/**
+ * How fast the cleaner is, in headless Chromium on the built site, per format
+ * on the fixture corpus and on a generated 32 MB, 24-megapixel JPEG, beside:
+ * - one read of the file by the browser (`await file.arrayBuffer()`), the floor
+ *   any on-device tool pays;
+ * - `exiftool -all= -o out in` on the same files (a native tool);
+ * - a canvas re-encode (createImageBitmap → canvas → JPEG 0.92), the method most
+ *   web tools use, with its output size and pixel difference (AE) from the original.
+ * Usage: BYA_DIST=.tmp/dist BYA_PORT=4404 npm run build && BYA_DIST=.tmp/dist BYA_PORT=4404 npm run bench:cleaner
+ * Needs exiftool and ImageMagick (convert, compare).
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from '@playwright/test';
+import { CHROMIUM_ARGS, findChromium } from './chromium.mjs';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const IMAGES = join(process.env.SHARED_DIR ?? resolve(ROOT, '../shared'), 'fixtures/images');
+const MANIFEST = JSON.parse(readFileSync(join(IMAGES, '../manifest.json'), 'utf8'));
+const PORT = Number(process.env.BYA_PORT ?? 4321);
+const BASE = `http://127.0.0.1:${PORT}`;
+const TMP = mkdtempSync(join(tmpdir(), 'bya-bench-cleaner-'));
+
+function run(cmd, args) {
+  const r = spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 1 << 26 });
+  if (r.error) throw r.error;
+  return r;
+}
+
+function makeBigJpeg() {
+  const path = join(TMP, 'big-24mp.jpg');
+  console.log('Making a 24-megapixel JPEG with metadata (ImageMagick + exiftool)…');
+  // Noise and 4:4:4 sampling make the JPEG big (about 30+ MB at quality 100; the table prints the real size), like a detailed photo from a modern phone.
+  run('convert', ['-size', '6000x4000', 'xc:gray', '-seed', '7', '-attenuate', '2', '+noise', 'Gaussian', '-sampling-factor', '1x1', '-quality', '100', path]);
+  run('exiftool', ['-q', '-overwrite_original', '-Make=BenchCam', '-Model=B1', '-SerialNumber=123456', '-DateTimeOriginal=2025:04:05 14:32:10',
+    '-GPSLatitude=48.8584', '-GPSLatitudeRef=N', '-GPSLongitude=2.2945', '-GPSLongitudeRef=E', '-XMP-dc:Description=bench', '-IPTC:Keywords=bench', '-Comment=bench', path]);
+  return path;
+}
+
+function median(values) {
+  const s = [...values].sort((a, b) => a - b);
+  return s.length === 0 ? 0 : s[Math.floor(s.length / 2)];
+}
+
+async function waitForServer() {
+  for (let i = 0; i < 120; i++) {
+    try {
+      if ((await fetch(`${BASE}/`)).ok) return;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error('preview server did not start');
+}
+
+/** Cleans `paths` in one batch through the real UI; returns wall ms, per-file worker ms and the saved clean files. */
+async function cleanInPage(page, paths) {
+  await page.goto(`${BASE}/en/tools/inspector/`);
+  const tool = page.locator('[data-tool="cleaner"]');
+  await tool.getByRole('checkbox', { name: /orientation/i }).waitFor();
+  await page.waitForFunction(() => !document.querySelector('astro-island[ssr]'));
+  // Files picked from disk in a separate input, so the timing starts when the page already holds them.
+  await page.evaluate(() => {
+    const i = document.createElement('input');
+    i.type = 'file';
+    i.multiple = true;
+    i.id = 'bench-files';
+    document.body.append(i);
+  });
+  await page.setInputFiles('#bench-files', paths);
+  const result = await page.evaluate(async () => {
+    const files = [...document.querySelector('#bench-files').files];
+    const readMs = [];
+    for (const f of files) {
+      const t0 = performance.now();
+      await f.arrayBuffer();
+      readMs.push(performance.now() - t0);
+    }
+    const canvas = [];
+    for (const f of files) {
+      const t0 = performance.now();
+      try {
+        const bitmap = await createImageBitmap(f);
+        const c = new OffscreenCanvas(bitmap.width, bitmap.height);
+        c.getContext('2d').drawImage(bitmap, 0, 0);
+        const blob = await c.convertToBlob({ type: 'image/jpeg', quality: 0.92 });
+        const ms = performance.now() - t0;
+        const bytes = new Uint8Array(await blob.arrayBuffer());
+        let bin = '';
+        for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+        canvas.push({ ms, b64: btoa(bin) });
+      } catch {
+        canvas.push({ ms: NaN, b64: '' });
+      }
+    }
+    const input = document.querySelector('#cleaner-pick');
+    const dt = new DataTransfer();
+    for (const f of files) dt.items.add(f);
+    const status = document.querySelector('[data-tool="cleaner"] [role="status"]');
+    const t0 = performance.now();
+    input.files = dt.files;
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    await new Promise((done) => {
+      const check = () => (/Finished/.test(status.textContent ?? '') ? done(undefined) : requestAnimationFrame(check));
+      check();
+    });
+    const cleanMs = performance.now() - t0;
+    const articles = [...document.querySelectorAll('[data-tool="cleaner"] article')];
+    const workerMs = articles.map((a) => Number(a.getAttribute('data-clean-ms')));
+    const phases = articles.map((a) => JSON.parse(a.getAttribute('data-clean-phases') ?? '{"walk":0,"clean":0,"verify":0}'));
+    return { readMs, canvas, cleanMs, workerMs, phases };
+  });
+  const outputs = [];
+  const articles = tool.getByRole('article');
+  for (let i = 0; i < paths.length; i++) {
+    const button = articles.nth(i).getByRole('button', { name: /^Download / });
+    if ((await button.count()) === 0) {
+      outputs.push(undefined);
+      continue;
+    }
+    const [dl] = await Promise.all([page.waitForEvent('download'), button.click()]);
+    const out = join(TMP, `clean-${Date.now()}-${i}-${dl.suggestedFilename()}`);
+    await dl.saveAs(out);
+    outputs.push(out);
+  }
+  return { ...result, outputs };
+}
+
+function exiftoolMs(path) {
+  const out = join(TMP, `exiftool-${Date.now()}-${Math.random().toString(36).slice(2)}`);
+  const t0 = performance.now();
+  run('exiftool', ['-q', '-all=', '-o', out, path]);
+  return performance.now() - t0;
+}
+
+// Debian's ImageMagick policy caps the pixel cache below what a 24-megapixel compare needs.
+const POLICY_DIR = join(TMP, 'magick');
+mkdirSync(POLICY_DIR);
+writeFileSync(join(POLICY_DIR, 'policy.xml'), '<policymap><policy domain="resource" name="memory" value="2GiB"/><policy domain="resource" name="map" value="4GiB"/><policy domain="resource" name="disk" value="8GiB"/></policymap>');
+
+function ae(a, b) {
+  const r = spawnSync('compare', ['-metric', 'AE', a, b, 'null:'], { encoding: 'utf8', env: { ...process.env, MAGICK_CONFIGURE_PATH: POLICY_DIR } });
+  return Number.parseFloat(r.stderr.trim().split(/\s+/)[0]);
+}
+
+async function main() {
+  const big = makeBigJpeg();
+  const server = spawn('npx', ['astro', 'preview', '--host', '127.0.0.1', '--port', String(PORT)], { cwd: ROOT, stdio: 'ignore', detached: true });
+  try {
+    await waitForServer();
+    const executablePath = findChromium();
+    const browser = await chromium.launch({ args: CHROMIUM_ARGS, ...(executablePath ? { executablePath } : {}) });
+    const page = await (await browser.newContext({ acceptDownloads: true })).newPage();
+    // Warm-up: start the worker and compile the code once.
+    await cleanInPage(page, [join(IMAGES, 'exifr__noexif.jpg')]);
+    const groups = [
+      ...['jpeg', 'png', 'webp'].map((format) => ({
+        label: `corpus ${format}`,
+        paths: MANIFEST.filter((e) => e.format === format && !e.broken).map((e) => join(IMAGES, e.file)),
+      })),
+      { label: 'big JPEG 24 MP', paths: [big] },
+    ];
+    const rows = [];
+    for (const g of groups) {
+      const r = await cleanInPage(page, g.paths);
+      const bytes = g.paths.reduce((s, p) => s + statSync(p).size, 0);
+      const mb = bytes / 1e6;
+      const canvasBytes = r.canvas.reduce((s, c) => s + c.b64.length * 0.75, 0);
+      let canvasAe = 0;
+      let canvasAeFailed = false;
+      let cleanAe = 0;
+      g.paths.forEach((p, i) => {
+        const c = r.canvas[i];
+        if (c.b64) {
+          const out = join(TMP, `canvas-${i}.jpg`);
+          writeFileSync(out, Buffer.from(c.b64, 'base64'));
+          const v = ae(p, out);
+          if (Number.isFinite(v)) canvasAe += v;
+          else canvasAeFailed = true;
+        }
+        const cleaned = r.outputs[i];
+        if (cleaned) {
+          const v = ae(p, cleaned);
+          cleanAe = Number.isFinite(v) ? cleanAe + v : NaN;
+        }
+      });
+      const cleanBytes = r.outputs.reduce((s, p) => s + (p ? statSync(p).size : 0), 0);
+      const exifMs = g.paths.reduce((s, p) => s + exiftoolMs(p), 0);
+      const readMs = r.readMs.reduce((s, v) => s + v, 0);
+      rows.push({
+        files: `${g.label} (${g.paths.length})`,
+        MB: mb.toFixed(2),
+        'clean ms (page)': r.cleanMs.toFixed(0),
+        'clean MB/s': (mb / (r.cleanMs / 1000)).toFixed(0),
+        'worker ms median/max': `${median(r.workerMs).toFixed(1)} / ${Math.max(...r.workerMs).toFixed(1)}`,
+        'walk/clean/verify ms': ['walk', 'clean', 'verify'].map((k) => r.phases.reduce((s, p) => s + p[k], 0).toFixed(0)).join(' / '),
+        'read ms': readMs.toFixed(0),
+        'clean ÷ read': (r.cleanMs / readMs).toFixed(2),
+        'clean MB out': (cleanBytes / 1e6).toFixed(2),
+        'clean AE': cleanAe,
+        'exiftool ms': exifMs.toFixed(0),
+        'canvas ms': r.canvas.reduce((s, c) => s + (Number.isFinite(c.ms) ? c.ms : 0), 0).toFixed(0),
+        'canvas MB out': (canvasBytes / 1e6).toFixed(2),
+        'canvas AE': canvasAeFailed ? `${canvasAe} (compare failed on some)` : canvasAe,
+      });
+    }
+    await browser.close();
+    console.table(rows);
+    const bigRow = rows.at(-1);
+    console.log(`Target: 32 MB JPEG cleaned in < 1.5× one read: ${bigRow['clean ÷ read']}× → ${Number(bigRow['clean ÷ read']) < 1.5 ? 'met' : 'NOT met'}`);
+    for (const row of rows.filter((r) => /png|webp/.test(r.files))) console.log(`${row.files}: median per file ${row['worker ms median/max']} ms (target: a few ms)`);
+  } finally {
+    try {
+      process.kill(-server.pid);
+    } catch {}
+  }
+}
+
+await main();

@@ -1,0 +1,22 @@
+/**
+ * Hands a Blob to the reader as a download: an anchor with `download` and an
+ * object URL, revoked once the browser has taken it. Nothing leaves the device.
+ */
+
+// The browser starts reading the object URL when the click is dispatched, but
+// revoking in the same task cancels the download in some browsers: wait a bit.
+const REVOKE_AFTER_MS = 30_000;
+
+/** Saves `blob` under `name` through the browser's download. */
+export function saveBlob(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
+  const anchor = document.createElement('a');
+  anchor.href = url;
+  anchor.download = name;
+  anchor.rel = 'noopener';
+  anchor.hidden = true;
+  document.body.append(anchor);
+  anchor.click();
+  anchor.remove();
+  setTimeout(() => URL.revokeObjectURL(url), REVOKE_AFTER_MS);
+}

@@ -1,0 +1,133 @@
+/**
+ * The one message protocol between the cleaner's page code and its worker.
+ * Both sides parse what they receive with these schemas (safeParse), so a
+ * malformed message is an error, never a cast.
+ */
+import { z } from 'zod';
+
+/** What the reader asked to keep (mirrors CleanOptions in src/formats/types.ts). */
+export const cleanOptionsSchema = z.object({
+  /** Keep the orientation so the photo does not turn sideways. */
+  keepOrientation: z.boolean().default(true),
+  /** Keep the ICC colour profile so colours do not shift. */
+  keepColorProfile: z.boolean().default(true),
+});
+
+/** Block kinds, as in src/formats/types.ts BlockKind. */
+export const blockKindSchema = z.enum([
+  'exif',
+  'xmp',
+  'xmp-extended',
+  'iptc',
+  'icc',
+  'comment',
+  'text',
+  'time',
+  'mpf',
+  'c2pa',
+  'thumbnail',
+  'trailer',
+  'jfif',
+  'adobe',
+  'app-other',
+  'unknown-chunk',
+]);
+
+/** Formats recognised from a file's first bytes. */
+export const imageFormatSchema = z.enum(['jpeg', 'png', 'webp', 'heic', 'avif', 'tiff', 'gif']);
+
+/** Why a file could not be cleaned; selects the message the reader sees. */
+export const failureCodeSchema = z.enum([
+  'empty',
+  'not-an-image',
+  'truncated',
+  'corrupt',
+  'too-large',
+  'unsupported',
+  /** TIFF: we explain how to export a JPEG/PNG instead. */
+  'tiff',
+  /** GIF: same. */
+  'gif',
+  /** HEIC/AVIF that neither the browser nor the WebAssembly decoder could decode. */
+  'decode-failed',
+  /** The output still held something it should not: refused. */
+  'verify-failed',
+  /** The file took longer than its time budget; the worker was restarted. */
+  'timeout',
+  /** Anything else (a bug): the batch continues. */
+  'internal',
+]);
+
+const blob = z.instanceof(Blob);
+
+/** Page → worker. */
+export const requestSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('clean'),
+    /** Matches the response to the request. */
+    id: z.string(),
+    /** The original; only read, never modified. */
+    file: blob,
+    options: cleanOptionsSchema,
+  }),
+  z.object({
+    type: z.literal('zip'),
+    id: z.string(),
+    /** Clean files and the (already unique) names they get in the archive. */
+    entries: z.array(z.object({ name: z.string().min(1), blob })),
+  }),
+]);
+export type CleanerRequest = z.infer<typeof requestSchema>;
+
+/** A successful clean, verified. */
+export const cleanedSchema = z.object({
+  type: z.literal('cleaned'),
+  id: z.string(),
+  /** 'lossless': image bytes untouched; 'converted': decoded and re-encoded as JPEG (HEIC/AVIF). */
+  mode: z.enum(['lossless', 'converted']),
+  /** The format the original really was (from its bytes). */
+  sourceFormat: imageFormatSchema,
+  /** The format of the clean file. */
+  format: z.enum(['jpeg', 'png', 'webp']),
+  /** The clean file. */
+  blob,
+  /** Sizes in bytes, before and after. */
+  originalSize: z.number().int().nonnegative(),
+  size: z.number().int().nonnegative(),
+  /** What was removed, by kind (count and bytes). */
+  removed: z.array(z.object({ kind: blockKindSchema, count: z.number().int(), bytes: z.number().int() })),
+  /** What the verification walk found left on purpose, and why. */
+  left: z.array(z.object({ kind: blockKindSchema, reason: z.enum(['orientation', 'icc', 'needed', 'harmless']) })),
+  /** Time spent on this file, in milliseconds. */
+  ms: z.number().nonnegative(),
+  /** Where that time went: reading the original's structure, building the clean file, verifying it (ms). */
+  phases: z.object({ walk: z.number(), clean: z.number(), verify: z.number() }),
+});
+export type Cleaned = z.infer<typeof cleanedSchema>;
+
+/** A refused file, with the reason. */
+export const failedSchema = z.object({
+  type: z.literal('failed'),
+  id: z.string(),
+  code: failureCodeSchema,
+  /** For 'verify-failed': what was still there (stable codes, not reader text). */
+  leftovers: z.array(z.string()).default([]),
+});
+export type Failed = z.infer<typeof failedSchema>;
+
+/** Worker → page. */
+export const responseSchema = z.discriminatedUnion('type', [
+  cleanedSchema,
+  failedSchema,
+  z.object({
+    type: z.literal('converting'),
+    id: z.string(),
+  }),
+  z.object({
+    type: z.literal('zipped'),
+    id: z.string(),
+    /** The archive (entries stored, not compressed: JPEG/PNG/WebP do not shrink). */
+    blob,
+  }),
+]);
+export type CleanerResponse = z.infer<typeof responseSchema>;

@@ -1,0 +1,63 @@
+/**
+ * Reader-facing text for one outcome, from the namespace strings the island
+ * receives as a prop. Pure functions (no DOM, no Svelte), so unit tests reach
+ * them; every value they produce is rendered as text, never as HTML.
+ */
+import type { Cleaned, Failed } from './protocol';
+
+/** The `cleaner` namespace strings, as passed from the Astro side. */
+export type Strings = Readonly<Record<string, string>>;
+
+/** Fills `{name}` placeholders (the same rule as src/i18n/index.ts `format`, without loading every dictionary). */
+export function fill(template: string, params: Record<string, string | number> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const v = params[name];
+    return v === undefined ? whole : String(v);
+  });
+}
+
+/** A translator over the namespace; a missing key shows the key itself, visibly. */
+export function makeT(strings: Strings): (key: string, params?: Record<string, string | number>) => string {
+  return (key, params) => fill(strings[key] ?? key, params);
+}
+
+/** A byte count in the reader's language: "38.1 kB" / "38,1 ko". */
+export function formatBytes(bytes: number, locale: string): string {
+  const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000;
+    unit++;
+  }
+  return new Intl.NumberFormat(locale, { style: 'unit', unit: units[unit], unitDisplay: 'short', maximumFractionDigits: unit === 0 ? 0 : 1 }).format(value);
+}
+
+const FORMAT_NAMES: Record<string, string> = { heic: 'HEIC', avif: 'AVIF', jpeg: 'JPEG', png: 'PNG', webp: 'WebP', tiff: 'TIFF', gif: 'GIF' };
+
+/** The display name of a format. */
+export function formatName(format: string): string {
+  return FORMAT_NAMES[format] ?? format.toUpperCase();
+}
+
+/** The message for a refused file (without the file name). */
+export function failureMessage(failure: Failed, strings: Strings, sourceFormat = 'heic'): string {
+  const t = makeT(strings);
+  if (failure.code === 'verify-failed') {
+    const leftovers = failure.leftovers.map((code) => strings[`leftover.${code}`] ?? strings[`kind.${code}`] ?? code);
+    return t('error.verify-failed', { leftovers: leftovers.join(', ') });
+  }
+  return t(`error.${failure.code}`, { format: formatName(sourceFormat) });
+}
+
+/** The "removed" list lines for a clean file. */
+export function removedLines(result: Cleaned, strings: Strings, locale: string): string[] {
+  const t = makeT(strings);
+  return result.removed.map((r) => t('file.removedItem', { kind: t(`kind.${r.kind}`), count: r.count, size: formatBytes(r.bytes, locale) }));
+}
+
+/** The "left on purpose" list lines for a clean file. */
+export function leftLines(result: Cleaned, strings: Strings): string[] {
+  const t = makeT(strings);
+  return result.left.map((l) => t('file.leftItem', { kind: t(`kind.${l.kind}`), reason: t(`reason.${l.reason}`) }));
+}

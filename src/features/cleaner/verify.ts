@@ -1,0 +1,118 @@
+/**
+ * The verification rules: after cleaning, the output is walked again with the
+ * same walker, and this module decides whether it may be handed to the
+ * reader. A file that still holds something the reader asked to remove is
+ * refused. Pure, no DOM, so unit tests reach every rule.
+ */
+import type { BlockKind, CleanOptions, Inventory, MetadataBlock } from '../../formats/types';
+import { TAG_GPS_IFD, TAG_ORIENTATION, type ExifOutline } from './exif-tags';
+
+/** Why a block is still in the clean file. */
+export type KeepReason = 'orientation' | 'icc' | 'needed' | 'harmless';
+
+/** Something found in the output that should not be there. */
+export type Leftover =
+  | Exclude<BlockKind, 'jfif' | 'adobe' | 'unknown-chunk'>
+  | 'gps' // a GPS IFD pointer in the EXIF that remains
+  | 'exif-tags' // EXIF tags other than Orientation
+  | 'exif-unreadable'; // an EXIF structure the verifier cannot read (treated as unsafe)
+
+/** How the clean file was made. */
+export type CleanMode =
+  /** Metadata blocks left out, image bytes copied as they are. */
+  | 'lossless'
+  /** Decoded and re-encoded by a canvas (HEIC/AVIF → JPEG): only what the canvas writes can be there. */
+  | 'converted';
+
+/** The verifier's decision about one clean file. */
+export interface Verdict {
+  /** True when nothing the reader asked to remove is left. */
+  ok: boolean;
+  /** What was found that should not be there (empty when ok). */
+  problems: Leftover[];
+  /** What is left on purpose, and why (shown to the reader). */
+  left: Array<{ kind: BlockKind; reason: KeepReason }>;
+}
+
+/** Kinds the cleaner always removes: their presence in the output is a failure. */
+const ALWAYS_REMOVED: ReadonlySet<BlockKind> = new Set<BlockKind>([
+  'xmp',
+  'xmp-extended',
+  'iptc',
+  'comment',
+  'text',
+  'time',
+  'mpf',
+  'c2pa',
+  'thumbnail',
+  'trailer',
+  'app-other',
+]);
+
+/**
+ * Judges a clean file. `inventory` is the walk of the output; `exif` is the
+ * outline of its EXIF structure (when it has one), or 'unreadable'.
+ * Rules: no block of an always-removed kind; EXIF only when orientation is
+ * kept, and then IFD0 holds Orientation alone, with no GPS/EXIF pointers and no
+ * IFD1 thumbnail; an ICC profile only when the reader kept it (a canvas-made
+ * JPEG may carry the one the browser writes); JFIF and Adobe segments and
+ * unclassified chunks the format needs stay.
+ */
+export function verifyClean(
+  inventory: Inventory,
+  options: CleanOptions,
+  exif: ExifOutline | 'unreadable' | undefined,
+  mode: CleanMode = 'lossless',
+): Verdict {
+  const problems = new Set<Leftover>();
+  const left: Verdict['left'] = [];
+  for (const block of inventory.blocks) {
+    const kind = block.kind;
+    if (kind === 'jfif' || kind === 'unknown-chunk') left.push({ kind, reason: 'harmless' });
+    else if (kind === 'adobe') left.push({ kind, reason: 'needed' });
+    else if (kind === 'icc') {
+      if (options.keepColorProfile || mode === 'converted') left.push({ kind, reason: 'icc' });
+      else problems.add('icc');
+    } else if (kind === 'exif') {
+      const exifProblems = judgeExif(exif, options, mode);
+      if (exifProblems.length === 0) left.push({ kind, reason: 'orientation' });
+      for (const p of exifProblems) problems.add(p);
+    } else if (ALWAYS_REMOVED.has(kind)) problems.add(kind);
+  }
+  if (inventory.imageEnd !== undefined && inventory.imageEnd < inventory.size) problems.add('trailer');
+  // One line per kind: an ICC profile split over nine APP2 segments is one profile.
+  const unique = left.filter((item, i) => left.findIndex((other) => other.kind === item.kind) === i);
+  return { ok: problems.size === 0, problems: [...problems], left: unique };
+}
+
+function judgeExif(exif: ExifOutline | 'unreadable' | undefined, options: CleanOptions, mode: CleanMode): Leftover[] {
+  if (exif === undefined || exif === 'unreadable') return ['exif-unreadable'];
+  const out: Leftover[] = [];
+  // A converted file has its orientation applied to the pixels: no EXIF at all is expected.
+  if (!options.keepOrientation || mode === 'converted') out.push('exif');
+  if (exif.tags.includes(TAG_GPS_IFD)) out.push('gps');
+  if (exif.tags.some((tag) => tag !== TAG_ORIENTATION)) out.push('exif-tags');
+  if (exif.hasNextIfd) out.push('thumbnail');
+  return out;
+}
+
+/** One line of the "what was removed" list. */
+export interface RemovedSummary {
+  kind: BlockKind;
+  /** How many blocks of this kind. */
+  count: number;
+  /** Their total size in bytes. */
+  bytes: number;
+}
+
+/** Groups removed blocks by kind, in the order each kind first appears in the file. */
+export function summarizeRemoved(blocks: readonly MetadataBlock[]): RemovedSummary[] {
+  const byKind = new Map<BlockKind, RemovedSummary>();
+  for (const b of blocks) {
+    const row = byKind.get(b.kind) ?? { kind: b.kind, count: 0, bytes: 0 };
+    row.count += 1;
+    row.bytes += b.length;
+    byKind.set(b.kind, row);
+  }
+  return [...byKind.values()];
+}

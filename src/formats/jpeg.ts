@@ -31,8 +31,11 @@ function validAfterScan(m: number): boolean {
   return m === 0xd9 || m === 0xda || m === 0xc4 || m === 0xdb || m === 0xdd || m === 0xdc || m === 0xfe || isSof(m) || (m >= 0xe0 && m <= 0xef);
 }
 
-/** Walks a JPEG; see the module comment. Throws FormatError only when nothing usable can be read. */
-export async function walkJpeg(source: ByteSource, signal?: AbortSignal): Promise<Inventory> {
+/**
+ * Walks a JPEG; see the module comment. Throws FormatError only when nothing
+ * usable can be read. `headersOnly` stops at the first SOS (WalkOptions.scan).
+ */
+export async function walkJpeg(source: ByteSource, signal?: AbortSignal, headersOnly = false): Promise<Inventory> {
   const src = new JpegReader(source);
   const size = src.size;
   const inv: Inventory = { format: 'jpeg', size, blocks: [], warnings: [] };
@@ -103,6 +106,14 @@ export async function walkJpeg(source: ByteSource, signal?: AbortSignal): Promis
       }
     }
     if (truncated) break;
+    if (m === 0xda) {
+      inv.scanStart ??= pos;
+      if (headersOnly) {
+        // walk(…, { scan: 'headers' }): stop at the image data; see WalkOptions.scan.
+        inv.headersOnly = true;
+        return inv;
+      }
+    }
     pos = segEnd;
     if (m === 0xda) {
       sawScan = true;

@@ -59,6 +59,8 @@ async function waitForServer() {
 async function cleanInPage(page, paths) {
   await page.goto(`${BASE}/en/tools/inspector/`);
   const tool = page.locator('[data-tool="cleaner"]');
+  // The cleaner island hydrates when it scrolls into view (client:visible), as for a reader.
+  await tool.scrollIntoViewIfNeeded();
   await tool.getByRole('checkbox', { name: /orientation/i }).waitFor();
   await page.waitForFunction(() => !document.querySelector('astro-island[ssr]'));
   // Files picked from disk in a separate input, so the timing starts when the page already holds them.

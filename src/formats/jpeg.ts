@@ -9,8 +9,15 @@
 import { ascii, checkAbort, latin1Text, startsWith, u16be, utf8Text } from './bytes';
 import { FormatError, type BlockKind, type ByteSource, type Inventory, type MetadataBlock } from './types';
 
-/** Scan data is read in 1 MiB pieces: few reads, bounded memory. */
-const SCAN_CHUNK = 1024 * 1024;
+/**
+ * Scan data is read in 4 MiB pieces straight from the source. Each Blob read
+ * has a fixed cost, so the size of the piece decides the walk's speed: reading
+ * a 22.6 MB JPEG from a File in a Chromium worker took ~2 300 ms in 64 KiB
+ * reads, ~510–815 ms in 1 MiB reads and ~270–290 ms in 4 MiB reads (8 MiB:
+ * no better, one whole read: ~250–400 ms). 4 MiB also bounds the memory held
+ * and what is read in vain past the EOI of a file with a trailer.
+ */
+export const SCAN_CHUNK = 4 * 1024 * 1024;
 /** A JPEG has tens of segments; 65 536 can only mean a crafted file. */
 const MAX_SEGMENTS = 65_536;
 
@@ -24,8 +31,12 @@ function validAfterScan(m: number): boolean {
   return m === 0xd9 || m === 0xda || m === 0xc4 || m === 0xdb || m === 0xdd || m === 0xdc || m === 0xfe || isSof(m) || (m >= 0xe0 && m <= 0xef);
 }
 
-/** Walks a JPEG; see the module comment. Throws FormatError only when nothing usable can be read. */
-export async function walkJpeg(src: ByteSource, signal?: AbortSignal): Promise<Inventory> {
+/**
+ * Walks a JPEG; see the module comment. Throws FormatError only when nothing
+ * usable can be read. `headersOnly` stops at the first SOS (WalkOptions.scan).
+ */
+export async function walkJpeg(source: ByteSource, signal?: AbortSignal, headersOnly = false): Promise<Inventory> {
+  const src = new JpegReader(source);
   const size = src.size;
   const inv: Inventory = { format: 'jpeg', size, blocks: [], warnings: [] };
   const soi = await src.read(0, 2);
@@ -95,6 +106,14 @@ export async function walkJpeg(src: ByteSource, signal?: AbortSignal): Promise<I
       }
     }
     if (truncated) break;
+    if (m === 0xda) {
+      inv.scanStart ??= pos;
+      if (headersOnly) {
+        // walk(…, { scan: 'headers' }): stop at the image data; see WalkOptions.scan.
+        inv.headersOnly = true;
+        return inv;
+      }
+    }
     pos = segEnd;
     if (m === 0xda) {
       sawScan = true;
@@ -115,14 +134,58 @@ export async function walkJpeg(src: ByteSource, signal?: AbortSignal): Promise<I
 }
 
 /**
+ * Reads a JPEG for the walker: small header reads go to the source (its page
+ * cache), while the entropy-coded data is read in SCAN_CHUNK pieces straight
+ * from the source and the last piece is kept as a window, so the segment
+ * headers between progressive scans (DHT, SOS, usually a few hundred bytes
+ * after the scan end) and the next scan are served from memory instead of
+ * being read again.
+ */
+class JpegReader {
+  private windowStart = 0;
+  private window: Uint8Array = new Uint8Array(0);
+
+  constructor(private readonly src: ByteSource) {}
+
+  get size(): number {
+    return this.src.size;
+  }
+
+  /** `length` bytes at `offset`: a view of the window when it holds them all, else a source read. */
+  read(offset: number, length: number): Promise<Uint8Array> {
+    const from = offset - this.windowStart;
+    const end = Math.min(offset + length, this.src.size);
+    if (from >= 0 && end - this.windowStart <= this.window.length) return Promise.resolve(this.window.subarray(from, end - this.windowStart));
+    return this.src.read(offset, length);
+  }
+
+  /**
+   * Scan data from `offset` on: the rest of the window when it holds at least
+   * two bytes from `offset` (a marker is two bytes: an FF alone at the end of
+   * the window must be read again with its successor), else a fresh
+   * SCAN_CHUNK read that becomes the window.
+   */
+  async chunk(offset: number): Promise<Uint8Array> {
+    const from = offset - this.windowStart;
+    if (from >= 0 && this.window.length - from >= 2) return this.window.subarray(from);
+    this.window = await this.src.read(offset, SCAN_CHUNK);
+    this.windowStart = offset;
+    return this.window;
+  }
+}
+
+/**
  * Returns the position of the first marker after entropy-coded data starting
  * at `pos`: an FF followed by anything but 00 (stuffing), D0–D7 (RSTn) or FF
- * (fill). Returns `size` if the file ends first.
+ * (fill). Returns `size` if the file ends first. Candidates are found with
+ * the native Uint8Array.prototype.indexOf: in entropy-coded data about one
+ * byte in 256 is FF, so the JavaScript loop runs ~100 000 times for 24 MB
+ * instead of 24 million.
  */
-async function scanEntropy(src: ByteSource, pos: number, signal?: AbortSignal): Promise<number> {
+async function scanEntropy(src: JpegReader, pos: number, signal?: AbortSignal): Promise<number> {
   while (pos < src.size) {
     checkAbort(signal);
-    const buf = await src.read(pos, SCAN_CHUNK);
+    const buf = await src.chunk(pos);
     if (buf.length === 0) break;
     let i = buf.indexOf(0xff);
     while (i >= 0 && i + 1 < buf.length) {
@@ -145,7 +208,7 @@ const XMP_SIG = 'http://ns.adobe.com/xap/1.0/\0';
 const XMP_EXT_SIG = 'http://ns.adobe.com/xmp/extension/\0';
 
 /** Classifies one APPn or COM segment from its signature. `length` counts the marker. */
-async function describeSegment(src: ByteSource, m: number, offset: number, length: number): Promise<MetadataBlock> {
+async function describeSegment(src: JpegReader, m: number, offset: number, length: number): Promise<MetadataBlock> {
   const payloadAt = offset + 4;
   const payloadLen = Math.max(0, length - 4);
   const head = await src.read(payloadAt, Math.min(payloadLen, 64));

@@ -47,6 +47,10 @@ export const inventorySchema = z.object({
   exif: z.object({ offset, length: offset }).exactOptional(),
   /** Where the main image data ends. */
   imageEnd: offset.exactOptional(),
+  /** JPEG: where the first SOS marker is. */
+  scanStart: offset.exactOptional(),
+  /** The walk stopped at the image data (walk option scan: 'headers'). */
+  headersOnly: z.boolean().exactOptional(),
   /** Non-fatal problems as stable codes. */
   warnings: z.array(z.string()),
 });

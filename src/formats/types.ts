@@ -74,6 +74,14 @@ export interface Inventory {
   exif?: { offset: number; length: number };
   /** Where the main image data ends (JPEG EOI + 2, PNG IEND end, RIFF end…). */
   imageEnd?: number;
+  /** JPEG: where the first SOS marker (the start of the image data) is. */
+  scanStart?: number;
+  /**
+   * True when the walk stopped at the image data (walk option `scan: 'headers'`):
+   * `blocks` lists only what comes before it, `imageEnd` is undefined and
+   * nothing after it (segments between scans, trailer) was looked at.
+   */
+  headersOnly?: boolean;
   /** Non-fatal problems, as stable codes (e.g. 'exif-truncated', 'png-crc'). */
   warnings: string[];
 }

@@ -12,6 +12,16 @@ import { FormatError, type ByteSource, type Inventory } from './types';
 export interface WalkOptions {
   /** Aborts the walk (the worker passes the reader's cancel). */
   signal?: AbortSignal;
+  /**
+   * 'full' (default) walks the whole file, finding the true end of the image
+   * and any trailer. 'headers' stops a JPEG at its first SOS: the metadata
+   * segments before the image data are listed without reading the scan (a
+   * few reads instead of the whole file: ~250 ms for 22 MB in Chromium),
+   * and the Inventory says so with `headersOnly: true` and no `imageEnd`.
+   * Other formats skip their image data by its declared length, so they are
+   * walked fully either way.
+   */
+  scan?: 'full' | 'headers';
 }
 
 /**
@@ -26,7 +36,7 @@ export async function walk(source: ByteSource, options: WalkOptions = {}): Promi
   try {
     switch (format) {
       case 'jpeg':
-        return await walkJpeg(source, signal);
+        return await walkJpeg(source, signal, options.scan === 'headers');
       case 'png':
         return await walkPng(source, signal);
       case 'webp':

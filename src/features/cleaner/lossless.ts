@@ -4,22 +4,41 @@
  * new bytes, so image data is never copied through JavaScript. The output is
  * then walked again with the same walker and judged by verify.ts.
  */
-import { blobSource, planClean, planToBlobParts, walk, type CleanOptions, type CleanPlan, type Inventory } from '../../formats/index';
+import { blobSource, planClean, planToBlobParts, walk, type ByteSource, type CleanOptions, type CleanPlan, type Inventory } from '../../formats/index';
 import { ExifUnreadable, outlineExif, type ExifOutline } from './exif-tags';
 import { mimeFor } from './naming';
-import { verifyClean, type CleanMode, type Verdict } from './verify';
+import { jpegTailIsCopiedScan, verifyClean, type CleanMode, type Verdict } from './verify';
 
-/** Cleans a JPEG, PNG or WebP whose inventory is known. */
-export async function cleanLossless(file: Blob, options: CleanOptions, inventory: Inventory): Promise<{ blob: Blob; plan: CleanPlan }> {
-  const plan = await planClean(blobSource(file), options, inventory);
+/** Cleans a JPEG, PNG or WebP whose inventory is known; pass the source the walk used so its cached headers are not read again. */
+export async function cleanLossless(file: Blob, options: CleanOptions, inventory: Inventory, source: ByteSource = blobSource(file)): Promise<{ blob: Blob; plan: CleanPlan }> {
+  const plan = await planClean(source, options, inventory);
   const blob = new Blob(planToBlobParts(plan, file), { type: mimeFor(plan.format) });
   return { blob, plan };
 }
 
-/** Walks a clean file again and judges it; the output inventory is returned for the report. */
-export async function verifyBlob(blob: Blob, options: CleanOptions, mode: CleanMode): Promise<{ verdict: Verdict; inventory: Inventory }> {
+/**
+ * Walks a clean file again and judges it; the output inventory is returned for the report.
+ * With `copied` (a lossless JPEG clean: its plan and the full walk of the
+ * original), the output is walked only up to its first SOS, and the rest is
+ * accepted when jpegTailIsCopiedScan() shows it is the original's scan data,
+ * copied to the original's true EOI, and the output ends with FF D9: the
+ * same verdict as a full walk (see jpegTailIsCopiedScan) for 3 reads instead
+ * of re-reading the whole scan. Any other shape falls back to the full walk.
+ */
+export async function verifyBlob(blob: Blob, options: CleanOptions, mode: CleanMode, copied?: { plan: CleanPlan; original: Inventory }): Promise<{ verdict: Verdict; inventory: Inventory }> {
   const source = blobSource(blob);
-  const inventory = await walk(source);
+  let inventory: Inventory | undefined;
+  if (copied && copied.plan.format === 'jpeg') {
+    const head = await walk(source, { scan: 'headers' });
+    if (head.format === 'jpeg' && head.headersOnly && head.scanStart !== undefined && jpegTailIsCopiedScan(copied.plan, copied.original, head.scanStart)) {
+      const last = await source.read(blob.size - 2, 2);
+      if (last[0] === 0xff && last[1] === 0xd9) {
+        const { headersOnly: _skipped, ...rest } = head;
+        inventory = { ...rest, imageEnd: blob.size };
+      }
+    }
+  }
+  inventory ??= await walk(source);
   let exif: ExifOutline | 'unreadable' | undefined;
   if (inventory.exif) {
     try {

@@ -38,7 +38,9 @@ async function handle(request: CleanerRequest): Promise<void> {
 
 async function clean(id: string, file: Blob, options: CleanOptions): Promise<CleanerResponse> {
   const started = performance.now();
-  const inventory = await walk(blobSource(file));
+  // One source for the walk and the plan: the plan's reads (EXIF for the orientation, WebP chunk headers) hit its cache.
+  const source = blobSource(file);
+  const inventory = await walk(source);
   const walked = performance.now();
   const format = inventory.format;
   if (format === 'tiff' || format === 'gif') return { type: 'failed', id, code: format, leftovers: [] };
@@ -70,9 +72,9 @@ async function clean(id: string, file: Blob, options: CleanOptions): Promise<Cle
     };
   }
 
-  const { blob, plan } = await cleanLossless(file, options, inventory);
+  const { blob, plan } = await cleanLossless(file, options, inventory, source);
   const planned = performance.now();
-  const { verdict } = await verifyBlob(blob, options, 'lossless');
+  const { verdict } = await verifyBlob(blob, options, 'lossless', { plan, original: inventory });
   if (!verdict.ok) return { type: 'failed', id, code: 'verify-failed', leftovers: verdict.problems };
   return {
     type: 'cleaned',

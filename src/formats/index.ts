@@ -11,5 +11,5 @@ export { blobSource, bufferSource } from './source';
 export { sniff, sniffBytes } from './sniff';
 export { walk, type WalkOptions } from './walk';
 export { assemble, planClean, planToBlobParts } from './clean';
-export { blockKindSchema, cleanOptionsSchema, inventorySchema, metadataBlockSchema } from './schemas';
+export { blockKindSchema, cleanOptionsSchema, FORMAT_ERROR_CODES, imageFormatSchema, inventorySchema, metadataBlockSchema } from './schemas';
 export { orientationOnlyExif, readExifFacts, readTiff, type ExifFacts, type TiffStructure } from './exif';

@@ -4,12 +4,26 @@
  * checks below make the compiler fail if the two drift apart.
  */
 import { z } from 'zod';
-import type { CleanOptions, Inventory, MetadataBlock } from './types';
+import type { BlockKind, CleanOptions, FormatErrorCode, ImageFormat, Inventory, MetadataBlock } from './types';
 
 const offset = z.number().int().nonnegative();
 
 /** Block kinds, as in types.ts BlockKind. */
 export const blockKindSchema = z.enum(['exif', 'xmp', 'xmp-extended', 'iptc', 'icc', 'comment', 'text', 'time', 'mpf', 'c2pa', 'thumbnail', 'trailer', 'jfif', 'adobe', 'app-other', 'unknown-chunk']);
+
+/** Formats recognised from a file's first bytes (ImageFormat in types.ts). */
+export const imageFormatSchema = z.enum(['jpeg', 'png', 'webp', 'heic', 'avif', 'tiff', 'gif']);
+
+/** Why a walker or cleaner refused a file (FormatErrorCode in types.ts); features extend it with their own codes. */
+export const FORMAT_ERROR_CODES = ['empty', 'not-an-image', 'truncated', 'corrupt', 'too-large', 'unsupported'] as const;
+
+/** Compile-time proof that the lists above match types.ts exactly (`Same` is defined below). */
+const vocabularyMatches: [
+  Same<z.infer<typeof blockKindSchema>, BlockKind>,
+  Same<z.infer<typeof imageFormatSchema>, ImageFormat>,
+  Same<(typeof FORMAT_ERROR_CODES)[number], FormatErrorCode>,
+] = [true, true, true];
+void vocabularyMatches;
 
 /** One metadata block (see MetadataBlock in types.ts). */
 export const metadataBlockSchema = z.object({

@@ -4,6 +4,7 @@
  * malformed message is an error, never a cast.
  */
 import { z } from 'zod';
+import { blockKindSchema, FORMAT_ERROR_CODES, imageFormatSchema } from '../../formats/schemas';
 
 /** What the reader asked to keep (mirrors CleanOptions in src/formats/types.ts). */
 export const cleanOptionsSchema = z.object({
@@ -13,37 +14,12 @@ export const cleanOptionsSchema = z.object({
   keepColorProfile: z.boolean().default(true),
 });
 
-/** Block kinds, as in src/formats/types.ts BlockKind. */
-export const blockKindSchema = z.enum([
-  'exif',
-  'xmp',
-  'xmp-extended',
-  'iptc',
-  'icc',
-  'comment',
-  'text',
-  'time',
-  'mpf',
-  'c2pa',
-  'thumbnail',
-  'trailer',
-  'jfif',
-  'adobe',
-  'app-other',
-  'unknown-chunk',
-]);
-
-/** Formats recognised from a file's first bytes. */
-export const imageFormatSchema = z.enum(['jpeg', 'png', 'webp', 'heic', 'avif', 'tiff', 'gif']);
+/** The formats module owns these words; the cleaner's messages reuse them. */
+export { blockKindSchema, imageFormatSchema };
 
 /** Why a file could not be cleaned; selects the message the reader sees. */
 export const failureCodeSchema = z.enum([
-  'empty',
-  'not-an-image',
-  'truncated',
-  'corrupt',
-  'too-large',
-  'unsupported',
+  ...FORMAT_ERROR_CODES,
   /** TIFF: we explain how to export a JPEG/PNG instead. */
   'tiff',
   /** GIF: same. */

@@ -4,6 +4,7 @@
  * schemas (`safeParse`), so a malformed message is an error, never a cast.
  */
 import { z } from 'zod';
+import { FORMAT_ERROR_CODES } from '../../formats/schemas';
 
 /** Caps keep a hostile file from flooding the page with text (a tag can hold megabytes). */
 export const MAX_TEXT = 2_000;
@@ -13,12 +14,7 @@ const text = z.string().max(MAX_TEXT);
 
 /** Reader-facing error codes (each has a message in both languages: `inspector.error.<code>`). */
 export const readErrorCodeSchema = z.enum([
-  'empty',
-  'not-an-image',
-  'truncated',
-  'corrupt',
-  'too-large',
-  'unsupported',
+  ...FORMAT_ERROR_CODES,
   'timeout',
   'unreadable',
 ]);

@@ -276,6 +276,18 @@ export async function startMemorySampler(page, intervalMs = 200) {
       });
       cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method: 'Runtime.getHeapUsage' }) }).catch(() => resolve(undefined));
     });
+  const processes = async () => {
+    const session = await page.context().browser()?.newBrowserCDPSession();
+    try {
+      return (await session?.send('SystemInfo.getProcessInfo'))?.processInfo ?? [];
+    } catch {
+      return [];
+    } finally {
+      await session?.detach().catch(() => {});
+    }
+  };
+  /** Resident memory of each renderer when sampling starts (the batch's baseline). */
+  const before = new Map((await processes()).filter((p) => p.type === 'renderer').map((p) => [p.id, procMemory(p.id)?.rss ?? NaN]));
   let pagePeak = 0;
   let samples = 0;
   let stopped = false;
@@ -301,24 +313,17 @@ export async function startMemorySampler(page, intervalMs = 200) {
   return {
     /**
      * Stops sampling; returns peaks in bytes.
-     * @returns {Promise<{ samples: number, pageHeap: number, workers: Array<{ title: string, url: string, used: number, backing: number }>, renderers: Array<{ pid: number, hwm: number, rss: number }>, browser: { pid: number, hwm: number, rss: number } | undefined }>}
+     * @returns {Promise<{ samples: number, pageHeap: number, workers: Array<{ title: string, url: string, used: number, backing: number }>, renderers: Array<{ pid: number, hwm: number, rss: number, rssBefore: number }>, browser: { pid: number, hwm: number, rss: number, rssBefore: number } | undefined }>}
      */
     async stop() {
       stopped = true;
       await loop;
-      const browserSession = await page.context().browser()?.newBrowserCDPSession();
       /** @type {Array<{ type: string, id: number }>} */
-      let processes = [];
-      try {
-        processes = (await browserSession?.send('SystemInfo.getProcessInfo'))?.processInfo ?? [];
-      } catch {
-        processes = [];
-      }
-      await browserSession?.detach().catch(() => {});
+      const all = await processes();
       await cdp.detach().catch(() => {});
-      const withMem = (p) => ({ pid: p.id, ...(procMemory(p.id) ?? { hwm: NaN, rss: NaN }) });
-      const renderers = processes.filter((p) => p.type === 'renderer').map(withMem).sort((a, b) => b.hwm - a.hwm);
-      const browserProcess = processes.find((p) => p.type === 'browser');
+      const withMem = (p) => ({ pid: p.id, ...(procMemory(p.id) ?? { hwm: NaN, rss: NaN }), rssBefore: before.get(p.id) ?? NaN });
+      const renderers = all.filter((p) => p.type === 'renderer').map(withMem).sort((a, b) => b.hwm - a.hwm);
+      const browserProcess = all.find((p) => p.type === 'browser');
       return { samples, pageHeap: pagePeak, workers: [...workers.values()].map(({ title, url, used, backing }) => ({ title, url, used, backing })), renderers, browser: browserProcess ? withMem(browserProcess) : undefined };
     },
   };

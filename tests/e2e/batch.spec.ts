@@ -101,7 +101,7 @@ test('50 photos, more than 500 MB, in one batch: steady progress, a responsive p
     const renderer = mem.renderers[0];
     const numbers = `${FILES} files, ${MB(batch.totalBytes)} cleaned in ${(wallMs / 1000).toFixed(1)} s (${(batch.totalBytes / 1e6 / (wallMs / 1000)).toFixed(0)} MB/s); ` +
         `peak heap page ${MB(mem.pageHeap)}, worker ${MB(cleanerWorker?.used ?? NaN)} + ${MB(cleanerWorker?.backing ?? NaN)} ArrayBuffers (${mem.samples} samples); ` +
-        `renderer VmHWM ${MB(renderer?.hwm ?? NaN)}, browser VmHWM ${MB(mem.browser?.hwm ?? NaN)}; heartbeat max timer ${probes.timerMax.toFixed(0)} ms, frame ${probes.frameMax.toFixed(0)} ms; bar still at most ${longestStill.toFixed(0)} ms`;
+        `renderer VmHWM ${MB(renderer?.hwm ?? NaN)} (RSS ${MB(renderer?.rssBefore ?? NaN)} before), browser VmHWM ${MB(mem.browser?.hwm ?? NaN)}; heartbeat max timer ${probes.timerMax.toFixed(0)} ms, frame ${probes.frameMax.toFixed(0)} ms; bar still at most ${longestStill.toFixed(0)} ms`;
     test.info().annotations.push({ type: 'numbers', description: numbers });
     console.log(`batch: ${numbers}`);
     expect(mem.samples, 'memory samples taken').toBeGreaterThan(3);

@@ -161,26 +161,44 @@ export function makeBatch(dir, { count = 50, minBytes = 500e6 } = {}) {
 /**
  * Installs the probes in the page (call after the cleaner island is awake):
  * a setTimeout chain and a requestAnimationFrame loop that record the longest
- * gap between two of their callbacks, and a MutationObserver that records
- * every value the cleaner's progress bar takes, with its time.
+ * gap between two of their callbacks (and when it ended), the longest main-thread
+ * task (Long Tasks API), and a MutationObserver that records every value the
+ * cleaner's progress bar takes, with its time.
  * @param {import('@playwright/test').Page} page
  */
 export async function installProbes(page) {
   await page.evaluate(() => {
-    const probe = { timerMax: 0, frameMax: 0, timerTicks: 0, frameTicks: 0, progress: /** @type {Array<[number, number, number]>} */ ([]), started: performance.now() };
+    const probe = { timerMax: 0, timerMaxAt: 0, frameMax: 0, frameMaxAt: 0, longTaskMax: 0, longTasks: 0, timerTicks: 0, frameTicks: 0, progress: /** @type {Array<[number, number, number]>} */ ([]), started: performance.now() };
     Reflect.set(window, '__byaProbe', probe);
     let lastTimer = performance.now();
     const tick = () => {
       const now = performance.now();
-      probe.timerMax = Math.max(probe.timerMax, now - lastTimer);
+      if (now - lastTimer > probe.timerMax) {
+        probe.timerMax = now - lastTimer;
+        probe.timerMaxAt = now;
+      }
       probe.timerTicks++;
       lastTimer = now;
       setTimeout(tick, 16);
     };
     setTimeout(tick, 16);
+    // Tasks of the main thread longer than 50 ms, with their duration (Long Tasks API, Chromium).
+    try {
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) {
+          probe.longTasks++;
+          probe.longTaskMax = Math.max(probe.longTaskMax, entry.duration);
+        }
+      }).observe({ type: 'longtask' });
+    } catch {
+      /* no Long Tasks API: the heartbeat alone */
+    }
     let lastFrame = performance.now();
     const frame = (/** @type {number} */ now) => {
-      probe.frameMax = Math.max(probe.frameMax, now - lastFrame);
+      if (now - lastFrame > probe.frameMax) {
+        probe.frameMax = now - lastFrame;
+        probe.frameMaxAt = now;
+      }
       probe.frameTicks++;
       lastFrame = now;
       requestAnimationFrame(frame);
@@ -206,6 +224,8 @@ export async function resetProbes(page) {
     const probe = Reflect.get(window, '__byaProbe');
     probe.timerMax = 0;
     probe.frameMax = 0;
+    probe.longTaskMax = 0;
+    probe.longTasks = 0;
     probe.progress = [];
     probe.started = performance.now();
   });
@@ -213,7 +233,7 @@ export async function resetProbes(page) {
 
 /**
  * What the probes saw.
- * @returns {Promise<{ timerMax: number, frameMax: number, timerTicks: number, frameTicks: number, progress: Array<[number, number, number]>, started: number }>}
+ * @returns {Promise<{ timerMax: number, timerMaxAt: number, frameMax: number, frameMaxAt: number, longTaskMax: number, longTasks: number, timerTicks: number, frameTicks: number, progress: Array<[number, number, number]>, started: number }>}
  */
 export async function readProbes(page) {
   return page.evaluate(() => structuredClone(Reflect.get(window, '__byaProbe')));

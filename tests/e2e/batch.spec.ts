@@ -25,10 +25,12 @@ const MIN_BYTES = 500e6;
 /**
  * The page must answer within this (longest gap between two 16 ms timer ticks,
  * or between two animation frames). A frozen main thread (reading a file on
- * it, a synchronous loop over the batch) shows as several seconds; a busy
- * 2-core machine shared with other jobs shows as a few hundred ms at worst.
+ * it, a synchronous loop over the batch) shows as several seconds. On a quiet
+ * machine the longest gap is 150–250 ms; on this 2-core machine at a load
+ * average of 10 (other jobs) the page fuzz saw 958 ms, so 1 s could flake:
+ * hence 2 s, which a freeze still cannot pass.
  */
-const HEARTBEAT_MS = 1_000;
+const HEARTBEAT_MS = 2_000;
 /** Longest time the progress bar may stand still: a file here takes well under a second; a timeout (15 s + 1 s/MB) would break this. */
 const STALL_MS = 10_000;
 /**
@@ -101,7 +103,7 @@ test('50 photos, more than 500 MB, in one batch: steady progress, a responsive p
     const renderer = mem.renderers[0];
     const numbers = `${FILES} files, ${MB(batch.totalBytes)} cleaned in ${(wallMs / 1000).toFixed(1)} s (${(batch.totalBytes / 1e6 / (wallMs / 1000)).toFixed(0)} MB/s); ` +
         `peak heap page ${MB(mem.pageHeap)}, worker ${MB(cleanerWorker?.used ?? NaN)} + ${MB(cleanerWorker?.backing ?? NaN)} ArrayBuffers (${mem.samples} samples); ` +
-        `renderer VmHWM ${MB(renderer?.hwm ?? NaN)} (RSS ${MB(renderer?.rssBefore ?? NaN)} before), browser VmHWM ${MB(mem.browser?.hwm ?? NaN)}; heartbeat max timer ${probes.timerMax.toFixed(0)} ms, frame ${probes.frameMax.toFixed(0)} ms; bar still at most ${longestStill.toFixed(0)} ms`;
+        `renderer VmHWM ${MB(renderer?.hwm ?? NaN)} (RSS ${MB(renderer?.rssBefore ?? NaN)} before), browser VmHWM ${MB(mem.browser?.hwm ?? NaN)}; heartbeat max timer ${probes.timerMax.toFixed(0)} ms, frame ${probes.frameMax.toFixed(0)} ms, longest task ${probes.longTaskMax.toFixed(0)} ms; bar still at most ${longestStill.toFixed(0)} ms`;
     test.info().annotations.push({ type: 'numbers', description: numbers });
     console.log(`batch: ${numbers}`);
     expect(mem.samples, 'memory samples taken').toBeGreaterThan(3);
@@ -161,14 +163,14 @@ test('50 photos, more than 500 MB, in one batch: steady progress, a responsive p
   }
 });
 
-// The probes must be able to fail: a main thread blocked for 1.5 s is seen as such.
+// The probes must be able to fail: a main thread blocked for 2.5 s is seen as such.
 test('self-check: the heartbeat sees a frozen page', async ({ page }) => {
   await page.goto(PAGE);
   await installProbes(page);
   await page.waitForTimeout(200);
   await resetProbes(page);
   await page.evaluate(() => {
-    const end = performance.now() + 1_500;
+    const end = performance.now() + 2_500;
     while (performance.now() < end) {
       /* frozen */
     }

@@ -130,6 +130,31 @@ test('the sample photo: every card, the pre-crop thumbnail warning, the summary 
   expect(JSON.parse(saved ?? '{}')).toMatchObject({ isSample: true, make: 'Apple' });
 });
 
+test('a serial number and an author are labelled in plain words, in French and in English, with the tag name beneath', async ({ page }) => {
+  const file = 'exifr__issue-exifr-59.jpg';
+  const truth = truthFor(file);
+  const labels = [
+    [PAGE_FR, 'Numéro de série du boîtier', 'Auteur'],
+    [PAGE_EN, 'Camera body serial number', 'Author'],
+  ] as const;
+  for (const [path, serialLabel, authorLabel] of labels) {
+    await open(page, path);
+    await choose(page, [join(IMAGES, file)]);
+    const card = result(page, file);
+    const row = (cardId: string, tag: string): Locator => card.locator(`[data-card="${cardId}"] .row`).filter({ has: page.locator('code', { hasText: new RegExp(`^${tag}$`) }) });
+    const serial = row('device', 'ExifIFD:SerialNumber');
+    await expect(serial.locator('dd'), path).toHaveText(String(truth['ExifIFD:SerialNumber']));
+    await expect(serial.locator('dt'), path).toHaveText(`${serialLabel} ExifIFD:SerialNumber`);
+    const artist = row('people', 'IFD0:Artist');
+    await expect(artist.locator('dd'), path).toHaveText(String(truth['IFD0:Artist']));
+    await expect(artist.locator('dt'), path).toHaveText(`${authorLabel} IFD0:Artist`);
+    // The IPTC by-line is the same concept: same label, its own technical name.
+    await expect(row('people', 'IPTC:Byline').locator('dt'), path).toHaveText(`${authorLabel} IPTC:Byline`);
+    // No card label is a bare tag name any more.
+    await expect(card.locator('[data-card="device"] dt, [data-card="people"] dt').filter({ hasText: /^(SerialNumber|Artist|Byline)$/ })).toHaveCount(0);
+  }
+});
+
 for (const colorScheme of ['light', 'dark'] as const) {
   test(`axe finds no violations with results shown (${colorScheme})`, async ({ page }) => {
     await page.emulateMedia({ colorScheme });

@@ -16,6 +16,7 @@
 import { z } from 'zod';
 import * as exifr from 'exifr/dist/full.esm.mjs';
 import type { ByteSource, Inventory, MetadataBlock } from '../../formats/types';
+import { groupName, PICKS, tagLabel, textLabel, type PickName } from './labels';
 import { checkTiff, withoutOutsideEntries } from './tiff';
 import { MAX_TAGS, MAX_TEXT, type DamageCode, type HistoryStep, type Labelled, type Reading, type TagRow } from './protocol';
 
@@ -165,39 +166,10 @@ function historyOf(xmp: Block | undefined): HistoryStep[] {
   return steps;
 }
 
-/** Which tags of which block feed which card. Keys are exifr's tag names. */
-const PICKS = {
-  serials: {
-    exif: ['SerialNumber', 'BodySerialNumber', 'LensSerialNumber', 'ImageUniqueID', 'CameraOwnerName'],
-    ifd0: ['SerialNumber', 'CameraSerialNumber'],
-    'xmp:aux': ['SerialNumber', 'LensSerialNumber', 'ImageNumber'],
-    'xmp:exifEX': ['BodySerialNumber', 'LensSerialNumber', 'CameraOwnerName'],
-    'xmp:xmpMM': ['DocumentID', 'OriginalDocumentID', 'InstanceID'],
-    'xmp:photoshop': ['DocumentAncestors'],
-  },
-  people: {
-    ifd0: ['Artist', 'Copyright', 'XPAuthor', 'OwnerName'],
-    'xmp:dc': ['creator', 'rights', 'contributor', 'publisher'],
-    'xmp:photoshop': ['AuthorsPosition', 'Credit', 'CaptionWriter'],
-    'xmp:Iptc4xmpExt': ['PersonInImage', 'ArtworkOrObject'],
-    'xmp:MP': ['RegionInfo'],
-    'xmp:mwg-rs': ['Regions'],
-    iptc: ['Byline', 'BylineTitle', 'Credit', 'CopyrightNotice', 'Contact', 'WriterEditor'],
-  },
-  words: {
-    ifd0: ['ImageDescription', 'XPTitle', 'XPComment', 'XPKeywords', 'XPSubject', 'DocumentName'],
-    exif: ['UserComment'],
-    'xmp:dc': ['title', 'description', 'subject'],
-    'xmp:photoshop': ['Headline', 'City', 'State', 'Country', 'Instructions'],
-    'xmp:Iptc4xmpCore': ['Location', 'CountryCode'],
-    'xmp:lr': ['hierarchicalSubject'],
-    iptc: ['ObjectName', 'Headline', 'Caption', 'Keywords', 'City', 'Sublocation', 'State', 'Country', 'SpecialInstructions'],
-  },
-} as const;
-
 type Sources = Record<string, Block | undefined>;
 
-function pick(sources: Sources, spec: Record<string, readonly string[]>): Labelled[] {
+/** The values of one card's tags (PICKS), each with its label and where it was found; a tag repeated with the same value is shown once. */
+function pick(sources: Sources, spec: Readonly<Record<string, readonly PickName[]>>): Labelled[] {
   const out: Labelled[] = [];
   const seen = new Set<string>();
   for (const [where, names] of Object.entries(spec)) {
@@ -207,7 +179,7 @@ function pick(sources: Sources, spec: Record<string, readonly string[]>): Labell
       const value = textOf(block[name]);
       if (!value || seen.has(`${name}=${value}`)) continue;
       seen.add(`${name}=${value}`);
-      out.push({ name, value });
+      out.push({ label: tagLabel(name), group: groupName(where), name, value });
     }
   }
   return out;
@@ -331,11 +303,12 @@ export async function readPhoto(source: ByteSource, inventory: Inventory): Promi
       const bytes = await readSlice(source, block.dataOffset, block.dataLength, MAX_SIDECAR_BYTES);
       if (bytes) icc = await parseSidecar(bytes, 'icc');
     } else if (block.kind === 'text' && block.text !== undefined) {
-      prompts.push({ name: (block.keyword ?? block.label).slice(0, MAX_TEXT), value: displayValue(block.text) });
+      const name = (block.keyword ?? block.label).slice(0, MAX_TEXT);
+      prompts.push({ label: textLabel(name), group: 'Text', name, value: displayValue(block.text) });
     } else if (block.kind === 'comment') {
       const text = block.text ?? decoder.decode((await readSlice(source, block.dataOffset, block.dataLength, 65_536)) ?? new Uint8Array());
       const value = textOf(text);
-      if (value) comments.push({ name: block.label, value });
+      if (value) comments.push({ label: 'text.comment', group: 'Text', name: block.label, value });
     }
   }
 
@@ -394,7 +367,7 @@ export async function readPhoto(source: ByteSource, inventory: Inventory): Promi
   if (model) reading.model = model;
   if (lens) reading.lens = lens;
   if (software) reading.software = software;
-  if (fallback.artist && !reading.people.some((p) => p.value === fallback.artist)) reading.people.push({ name: 'Artist', value: fallback.artist });
+  if (fallback.artist && !reading.people.some((p) => p.value === fallback.artist)) reading.people.push({ label: tagLabel('Artist'), group: 'IFD0', name: 'Artist', value: fallback.artist });
   const orientation = ifd0?.['Orientation'] ?? fallback.orientation;
   if (typeof orientation === 'number' && Number.isInteger(orientation) && orientation >= 1 && orientation <= 8) reading.orientation = orientation;
 

@@ -5,7 +5,8 @@
  * right that removes what it shows.
  */
 import type { Anchor } from '../../lib/anchors';
-import type { Reading } from './protocol';
+import type { InspectorKey } from './labels';
+import type { Labelled, Reading } from './protocol';
 
 /** The cards, in the order they are shown. */
 export type CardId = 'location' | 'time' | 'device' | 'people' | 'history' | 'thumbnail';
@@ -14,10 +15,12 @@ export type CardId = 'location' | 'time' | 'device' | 'people' | 'history' | 'th
 export interface Field {
   /** Stable id (also `data-field` in the page, which tests read). */
   id: string;
-  /** i18n key of the label, or undefined when `name` (a tag name from the file) is the label. */
-  labelKey?: string;
-  /** A tag name used as the label (untrusted text). */
+  /** i18n key of the label, or undefined when `name` is the label. */
+  labelKey?: InspectorKey;
+  /** Untrusted text used as the label when there is no `labelKey` (the date and action of an edit step). */
   name?: string;
+  /** The technical name under the label (`group:name`, as in the full tag table; untrusted text). */
+  tag?: string;
   /** The value as shown (untrusted text). */
   value: string;
   /** The raw machine value (exact number, raw string) for `data-raw`. */
@@ -65,6 +68,11 @@ export function partOfDay(takenAt: string): 'night' | 'morning' | 'afternoon' | 
   return undefined;
 }
 
+/** A value found in a tag: its plain-language label, with the tag's technical name kept beside it. */
+function labelled(id: string, found: Labelled): Field {
+  return { id, labelKey: found.label, tag: `${found.group}:${found.name}`, value: found.value };
+}
+
 /** The cards for a reading; a card appears only when the file holds something for it. */
 export function findingsFor(reading: Reading): Card[] {
   const cards: Card[] = [];
@@ -91,13 +99,13 @@ export function findingsFor(reading: Reading): Card[] {
   if (reading.model) device.push({ id: 'model', labelKey: 'field.model', value: reading.model, raw: reading.model });
   if (reading.lens) device.push({ id: 'lens', labelKey: 'field.lens', value: reading.lens });
   if (reading.software) device.push({ id: 'software', labelKey: 'field.software', value: reading.software });
-  reading.serials.forEach((s, i) => device.push({ id: `serial-${i}`, name: s.name, value: s.value }));
+  reading.serials.forEach((s, i) => device.push(labelled(`serial-${i}`, s)));
   if (device.length > 0) cards.push({ id: 'device', anchor: 'device', revealsKey: 'card.device.reveals', fields: device });
 
   const people: Field[] = [
-    ...reading.people.map((p, i) => ({ id: `person-${i}`, name: p.name, value: p.value })),
-    ...reading.words.map((w, i) => ({ id: `word-${i}`, name: w.name, value: w.value })),
-    ...reading.prompts.map((p, i) => ({ id: `prompt-${i}`, name: p.name, value: p.value })),
+    ...reading.people.map((p, i) => labelled(`person-${i}`, p)),
+    ...reading.words.map((w, i) => labelled(`word-${i}`, w)),
+    ...reading.prompts.map((p, i) => labelled(`prompt-${i}`, p)),
   ];
   if (people.length > 0) cards.push({ id: 'people', anchor: 'people-words', revealsKey: 'card.people.reveals', fields: people });
 

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { FORMAT_ERROR_CODES } from '../../formats/schemas';
+import { LABEL_KEYS } from './labels';
 
 /** Caps keep a hostile file from flooding the page with text (a tag can hold megabytes). */
 export const MAX_TEXT = 2_000;
@@ -45,8 +46,12 @@ export const tagRowSchema = z.object({
 });
 export type TagRow = z.infer<typeof tagRowSchema>;
 
-/** A labelled value for a card (label is a tag name; value is untrusted text). */
-export const labelledSchema = z.object({ name: text, value: text });
+/**
+ * A labelled value for a card: the label's i18n key (see labels.ts), where the
+ * value was found as the full tag table names it (group and tag name or PNG
+ * keyword, untrusted), and the value (untrusted text).
+ */
+export const labelledSchema = z.object({ label: z.enum(LABEL_KEYS), group: z.string().max(40), name: text, value: text });
 export type Labelled = z.infer<typeof labelledSchema>;
 
 /** One step of an XMP edit history (xmpMM:History). */

@@ -8,155 +8,23 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { zlibSync } from 'fflate';
 import { expect, test } from 'vitest';
-import { crc32 } from '../../src/formats/bytes';
 import { assemble, planClean } from '../../src/formats/clean';
-import { readExifFacts, readTiff } from '../../src/formats/exif';
 import { bufferSource } from '../../src/formats/source';
 import { FormatError, type CleanOptions, type Inventory } from '../../src/formats/types';
 import { walk } from '../../src/formats/walk';
+import { locationLeft } from '../support/format-oracle';
+import { MUTATIONS, prng } from '../support/mutations';
 import { IMAGES, MANIFEST } from '../support/paths';
 
 /** Per-file budget for walk + planClean + assemble (2-core shared machine, so measured, not assumed). */
 const BUDGET_MS = 250;
 const VARIANTS_PER_FILE = 48;
-const enc = new TextEncoder();
-
-/** mulberry32: small, seeded, deterministic. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const cat = (...parts: Uint8Array[]): Uint8Array => {
-  const out = new Uint8Array(parts.reduce((s, p) => s + p.length, 0));
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
-};
-
-let bomb: Uint8Array | undefined;
-
-type Mutation = (bytes: Uint8Array, inv: Inventory | undefined, rnd: () => number) => Uint8Array;
-const pick = <T,>(rnd: () => number, list: readonly T[]): T => list[Math.floor(rnd() * list.length)]!;
-const within = (rnd: () => number, n: number): number => Math.floor(rnd() * Math.max(1, n));
-
-/** The mutations, each aimed at one way parsers break. */
-const MUTATIONS: Record<string, Mutation> = {
-  bitflips(bytes, _inv, rnd) {
-    const out = bytes.slice();
-    const n = 1 + within(rnd, 8);
-    // Headers are where parsers decide things: flip there more often.
-    for (let i = 0; i < n; i++) {
-      const at = within(rnd, rnd() < 0.7 ? Math.min(out.length, 4096) : out.length);
-      out[at] = (out[at] ?? 0) ^ (1 << within(rnd, 8));
-    }
-    return out;
-  },
-  truncate(bytes, _inv, rnd) {
-    return bytes.slice(0, within(rnd, bytes.length));
-  },
-  lengthPastEnd(bytes, inv, rnd) {
-    const out = bytes.slice();
-    const block = inv && inv.blocks.length > 0 ? pick(rnd, inv.blocks) : undefined;
-    if (!block) return out;
-    const v = pick(rnd, [0xff, 0x7f, 0x00]);
-    // JPEG: 2 bytes after the marker; PNG: first 4 bytes; RIFF: bytes 4–7; ISOBMFF: first 4 bytes.
-    const at = inv?.format === 'jpeg' ? block.offset + 2 : inv?.format === 'webp' ? block.offset + 4 : block.offset;
-    for (let i = 0; i < 4 && at + i < out.length; i++) out[at + i] = v;
-    return out;
-  },
-  hugeDimensions(bytes, inv) {
-    const out = bytes.slice();
-    if (inv?.format === 'png') out.set([0x7f, 0xff, 0xff, 0xff, 0x7f, 0xff, 0xff, 0xff], 16);
-    else if (inv?.format === 'webp') out.fill(0xff, 24, 30);
-    else {
-      // JPEG SOFn / anything else: find the first FFC0–FFC2 and max out its dimensions.
-      for (let i = 2; i + 9 < out.length; i++) {
-        if (out[i] === 0xff && out[i + 1]! >= 0xc0 && out[i + 1]! <= 0xc2) {
-          out.fill(0xff, i + 5, i + 9);
-          break;
-        }
-      }
-    }
-    return out;
-  },
-  ifdLoop(bytes, inv, rnd) {
-    const out = bytes.slice();
-    if (!inv?.exif) return out;
-    const base = inv.exif.offset;
-    const tiff = out.subarray(base, base + inv.exif.length);
-    try {
-      const s = readTiff(tiff);
-      const le = s.littleEndian;
-      const put32 = (o: number, v: number): void => {
-        const b = le ? [v & 0xff, (v >>> 8) & 0xff, (v >>> 16) & 0xff, v >>> 24] : [v >>> 24, (v >>> 16) & 0xff, (v >>> 8) & 0xff, v & 0xff];
-        tiff.set(b, o);
-      };
-      const ifd = pick(rnd, s.ifds);
-      const kind = within(rnd, 4);
-      if (kind === 0) put32(ifd.offset + 2 + ifd.entries.length * 12, ifd.offset); // next IFD = itself
-      else if (kind === 1) put32(ifd.offset + 2 + ifd.entries.length * 12, 8); // next IFD = IFD0
-      else if (kind === 2) tiff.set([0xff, 0xff], ifd.offset); // 65 535 entries
-      else {
-        // every pointer-looking entry points at its own IFD
-        for (let i = 0; i < ifd.entries.length; i++) put32(ifd.offset + 2 + i * 12 + 8, ifd.offset);
-      }
-    } catch {
-      /* an unreadable TIFF is still a fine fuzz input */
-    }
-    return out;
-  },
-  oversizedXmp(bytes, inv, rnd) {
-    const depth = 2000 + within(rnd, 8000);
-    const packet = enc.encode(`<x:xmpmeta><rdf:RDF>${'<a>'.repeat(depth)}<exif:GPSLatitude>48,51.5N</exif:GPSLatitude>${'</a>'.repeat(depth)}</rdf:RDF></x:xmpmeta>`);
-    if (inv?.format === 'jpeg') {
-      const body = packet.subarray(0, 65533 - 29);
-      const seg = cat(Uint8Array.of(0xff, 0xe1, ((body.length + 31) >> 8) & 0xff, (body.length + 31) & 0xff), enc.encode('http://ns.adobe.com/xap/1.0/\0'), body);
-      return cat(bytes.subarray(0, 2), seg, bytes.subarray(2));
-    }
-    if (inv?.format === 'png') {
-      // A zTXt bomb: 16 MB of zeros in a few KB, plus an iTXt XMP.
-      bomb ??= zlibSync(new Uint8Array(16 * 1024 * 1024));
-      const chunk = (type: string, data: Uint8Array): Uint8Array => {
-        const t = enc.encode(type);
-        const len = Uint8Array.of(data.length >>> 24, (data.length >>> 16) & 0xff, (data.length >>> 8) & 0xff, data.length & 0xff);
-        const c = crc32(t, data);
-        return cat(len, t, data, Uint8Array.of(c >>> 24, (c >>> 16) & 0xff, (c >>> 8) & 0xff, c & 0xff));
-      };
-      return cat(bytes.subarray(0, 33), chunk('zTXt', cat(enc.encode('bomb\0\0'), bomb)), chunk('iTXt', cat(enc.encode('XML:com.adobe.xmp\0\0\0\0\0'), packet)), bytes.subarray(33));
-    }
-    return cat(bytes, packet);
-  },
-};
 
 const OPTIONS: CleanOptions[] = [
   { keepOrientation: true, keepColorProfile: true },
   { keepOrientation: false, keepColorProfile: false },
 ];
-
-/** Walks the assembled output and reports whether any EXIF block in it still has GPS. */
-async function outputHasGps(out: Uint8Array): Promise<boolean> {
-  const inv = await walk(bufferSource(out));
-  for (const b of inv.blocks.filter((x) => x.kind === 'exif')) {
-    try {
-      if (readExifFacts(out.subarray(b.dataOffset, b.dataOffset + b.dataLength)).hasGps) return true;
-    } catch (error) {
-      if (!(error instanceof FormatError)) throw error;
-    }
-  }
-  return false;
-}
 
 /** What happened to a variant, and how long walk + planClean + assemble took (the output checks are not timed). */
 type Outcome = ({ kind: 'walked' } | { kind: 'cleaned' } | { kind: 'rejected'; code: string }) & { ms: number };
@@ -182,7 +50,8 @@ async function runVariant(bytes: Uint8Array, options: CleanOptions, label: strin
   }
   const elapsed = ms();
   try {
-    if (await outputHasGps(out)) failures.push(`${label}: GPS left in output`);
+    const left = await locationLeft(out);
+    if (left.length > 0) failures.push(`${label}: location left in output (${left.join('; ')})`);
     const again = assemble(await planClean(bufferSource(out), options), out);
     if (!Buffer.from(again).equals(Buffer.from(out))) failures.push(`${label}: not idempotent`);
   } catch (error) {

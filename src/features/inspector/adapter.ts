@@ -16,7 +16,7 @@
 import { z } from 'zod';
 import * as exifr from 'exifr/dist/full.esm.mjs';
 import type { ByteSource, Inventory, MetadataBlock } from '../../formats/types';
-import { checkTiff } from './tiff';
+import { checkTiff, withoutOutsideEntries } from './tiff';
 import { MAX_TAGS, MAX_TEXT, type DamageCode, type HistoryStep, type Labelled, type Reading, type TagRow } from './protocol';
 
 /** exifr's per-block output: a record of tag name → value of unknown shape. */
@@ -299,6 +299,8 @@ export async function readPhoto(source: ByteSource, inventory: Inventory): Promi
       const check = checkTiff(tiffBytes);
       fallback = check.ifd0;
       for (const w of check.warnings) if (w !== 'exif-bad-entry') damage.add(w);
+      // exifr gets a copy without the counts that point past the block (see withoutOutsideEntries).
+      tiffBytes = withoutOutsideEntries(tiffBytes, check);
       exif = await parseTiff(tiffBytes, { ifd0: true, exif: true, gps: true, ifd1: true, interop: true });
       if (!exif.ifd0 && !exif.exif && !exif.gps) {
         // One bad IFD0 entry hides everything (exifr gives up on the IFD): retry without IFD0,

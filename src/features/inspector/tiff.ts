@@ -22,6 +22,8 @@ export interface TiffCheck {
   ifd0: { make?: string; model?: string; software?: string; artist?: string; copyright?: string; orientation?: number };
   /** Structural problems, each code once. */
   warnings: TiffWarning[];
+  /** Offsets (in the block) of entries whose values lie past its end: exifr must not see their counts. */
+  outsideEntries: number[];
 }
 
 const IFD0_TEXT = { 0x010f: 'make', 0x0110: 'model', 0x0131: 'software', 0x013b: 'artist', 0x8298: 'copyright' } as const;
@@ -32,7 +34,7 @@ const MAX_IFDS = 16;
 
 /** Reads the IFD structure of a TIFF block (starting at its byte-order mark), skipping bad entries. */
 export function checkTiff(tiff: Uint8Array): TiffCheck {
-  const result: TiffCheck = { ifd0: {}, warnings: [] };
+  const result: TiffCheck = { ifd0: {}, warnings: [], outsideEntries: [] };
   const warn = (code: TiffWarning): void => {
     if (!result.warnings.includes(code)) result.warnings.push(code);
   };
@@ -89,6 +91,7 @@ export function checkTiff(tiff: Uint8Array): TiffCheck {
       const valueAt = bytes <= 4 ? entry + 8 : view.getUint32(entry + 8, le);
       if (valueAt + bytes > tiff.length) {
         warn('exif-bad-entry');
+        result.outsideEntries.push(entry);
         continue;
       }
       if (POINTERS[tag] !== undefined) {
@@ -118,4 +121,19 @@ export function checkTiff(tiff: Uint8Array): TiffCheck {
     }
   }
   return result;
+}
+
+/**
+ * A copy of the block in which every entry whose values lie past its end
+ * counts zero values (the block itself when there is none). exifr trusts
+ * counts: one flipped bit (a GPS rational's count 1 → 0x01000001) made it
+ * allocate 134 MB and spend seconds on a 404-byte block. Zero bytes are zero
+ * in both byte orders, and an entry of count 0 is skipped by exifr alone,
+ * where a bad type would make it drop the whole IFD.
+ */
+export function withoutOutsideEntries(tiff: Uint8Array, check: TiffCheck = checkTiff(tiff)): Uint8Array {
+  if (check.outsideEntries.length === 0) return tiff;
+  const copy = tiff.slice();
+  for (const entry of check.outsideEntries) copy.fill(0, entry + 4, entry + 8);
+  return copy;
 }

@@ -107,11 +107,18 @@ async function cleanInPage(page, paths) {
     const dt = new DataTransfer();
     for (const f of files) dt.items.add(f);
     const status = document.querySelector('[data-tool="cleaner"] [role="status"]');
+    // The warm-up's card is on screen: wait for this batch's own cards and its "Finished".
+    const before = document.querySelector('[data-tool="cleaner"] article');
     const t0 = performance.now();
     input.files = dt.files;
     input.dispatchEvent(new Event('change', { bubbles: true }));
     await new Promise((done) => {
-      const check = () => (/Finished/.test(status.textContent ?? '') ? done(undefined) : requestAnimationFrame(check));
+      const check = () => {
+        const cards = document.querySelectorAll('[data-tool="cleaner"] article');
+        const finished = cards.length === files.length && cards[0] !== before && /Finished/.test(status.textContent ?? '');
+        if (finished) done(undefined);
+        else requestAnimationFrame(check);
+      };
       check();
     });
     const cleanMs = performance.now() - t0;

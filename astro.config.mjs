@@ -33,7 +33,8 @@ export default defineConfig({
   // BYA_DIST lets parallel work trees build side by side without sharing dist/.
   outDir: process.env.BYA_DIST ?? './dist',
   cacheDir: './.tmp/astro-cache',
-  vite: { cacheDir: './.tmp/vite-cache' },
+  // ES workers: a worker's rarely used parts (the HEIC decoder's glue) become chunks it imports on demand.
+  vite: { cacheDir: './.tmp/vite-cache', worker: { format: 'es' } },
   trailingSlash: 'always',
   build: { format: 'directory' },
   prefetch: false,

@@ -10,12 +10,12 @@ import { ascii, checkAbort, latin1Text, startsWith, u16be, utf8Text } from './by
 import { FormatError, type BlockKind, type ByteSource, type Inventory, type MetadataBlock } from './types';
 
 /**
- * Scan data is read in 4 MiB pieces straight from the source. Each Blob read
- * has a fixed cost, so the size of the piece decides the walk's speed: reading
- * a 22.6 MB JPEG from a File in a Chromium worker took ~2 300 ms in 64 KiB
- * reads, ~510–815 ms in 1 MiB reads and ~270–290 ms in 4 MiB reads (8 MiB:
- * no better, one whole read: ~250–400 ms). 4 MiB also bounds the memory held
- * and what is read in vain past the EOI of a file with a trailer.
+ * Scan data is read in 4 MiB pieces, which bounds the memory held and what
+ * is read in vain past the EOI of a file with a trailer. Over a Blob the
+ * pieces come from one stream (blobSource's SequentialReader): a Blob read
+ * per piece costs a round trip to the browser process each time (a 22.6 MB
+ * JPEG took ~2 300 ms in 64 KiB reads, ~270–290 ms in 4 MiB reads, and about
+ * one read of the whole file through the stream).
  */
 export const SCAN_CHUNK = 4 * 1024 * 1024;
 /** A JPEG has tens of segments; 65 536 can only mean a crafted file. */
@@ -135,8 +135,8 @@ export async function walkJpeg(source: ByteSource, signal?: AbortSignal, headers
 
 /**
  * Reads a JPEG for the walker: small header reads go to the source (its page
- * cache), while the entropy-coded data is read in SCAN_CHUNK pieces straight
- * from the source and the last piece is kept as a window, so the segment
+ * cache), while the entropy-coded data is read in SCAN_CHUNK pieces (long
+ * reads, which a Blob source serves from one stream) and the last piece is kept as a window, so the segment
  * headers between progressive scans (DHT, SOS, usually a few hundred bytes
  * after the scan end) and the next scan are served from memory instead of
  * being read again.

@@ -24,6 +24,8 @@ const PAGE = 64 * 1024;
 const MAX_RUN = 4 * 1024 * 1024;
 /** Cached bytes are capped at 8 MiB: enough for the headers of any container we walk. */
 const MAX_CACHED = 8 * 1024 * 1024;
+/** Files up to this size are read whole on the first miss. */
+const WHOLE = 1024 * 1024;
 
 /**
  * A ByteSource over a Blob or File (browser and Node 24), reading small ranges
@@ -32,8 +34,10 @@ const MAX_CACHED = 8 * 1024 * 1024;
  * 2 240 ms for 22.6 MB), so when a miss starts where the previous one ended
  * (a PNG's IDAT chain, whose chunk headers sit every 8–64 KiB) or inside it, the next piece
  * is twice as long, up to MAX_RUN: 825 KB of PNG then costs 4 reads, not 13.
- * Reads longer than PAGE (the JPEG scan's 4 MiB pieces) go straight to the
- * Blob and are not cached: they are used once and would evict the headers.
+ * Reads longer than PAGE (the JPEG scan's 4 MiB pieces) are not cached (they
+ * are used once and would evict the headers) and come from a stream of the
+ * Blob (see SequentialReader): a forward pass over a 22.6 MB file then costs
+ * about one read of the file instead of one costly Blob read per piece.
  */
 export function blobSource(blob: Blob): ByteSource {
   /** Cached pieces, oldest first (a cheap LRU: a hit moves its piece to the end). */
@@ -42,6 +46,15 @@ export function blobSource(blob: Blob): ByteSource {
   let lastMissStart = -1;
   let lastMissEnd = -1;
   let run = PAGE;
+  let sequential: SequentialReader | undefined;
+  /** A read through the stream, continuing it when `offset` allows (see SequentialReader). */
+  function long(offset: number, length: number): Promise<Uint8Array> {
+    if (!sequential?.canRead(offset)) {
+      sequential?.close();
+      sequential = new SequentialReader(blob, offset);
+    }
+    return sequential.read(offset, length);
+  }
   async function piece(offset: number, end: number): Promise<{ start: number; bytes: Uint8Array }> {
     for (let i = pieces.length - 1; i >= 0; i--) {
       const p = pieces[i]!;
@@ -53,8 +66,9 @@ export function blobSource(blob: Blob): ByteSource {
     const start = Math.floor(offset / PAGE) * PAGE;
     // Sequential: this miss starts inside or right after the previous one (a header may straddle its end).
     run = start > lastMissStart && start <= lastMissEnd ? Math.min(run * 2, MAX_RUN) : PAGE;
-    const stop = Math.min(blob.size, Math.max(start + run, Math.ceil(end / PAGE) * PAGE));
-    const p = { start, bytes: new Uint8Array(await blob.slice(start, stop).arrayBuffer()) };
+    // A small file is read whole at once: one Blob read instead of a few.
+    const stop = blob.size <= WHOLE ? blob.size : Math.min(blob.size, Math.max(start + run, Math.ceil(end / PAGE) * PAGE));
+    const p = { start, bytes: run > PAGE ? await long(start, stop - start) : new Uint8Array(await blob.slice(start, stop).arrayBuffer()) };
     lastMissStart = start;
     lastMissEnd = stop;
     pieces.push(p);
@@ -68,11 +82,113 @@ export function blobSource(blob: Blob): ByteSource {
       const start = clampOffset(offset, blob.size);
       const end = clampOffset(start + Math.max(0, length), blob.size);
       if (end <= start) return new Uint8Array(0);
-      if (end - start > PAGE) return new Uint8Array(await blob.slice(start, end).arrayBuffer());
+      if (end - start > PAGE) return long(start, end - start);
       const p = await piece(start, end);
       return p.bytes.subarray(start - p.start, end - p.start);
     },
   };
+}
+
+/**
+ * A later sequential read may start up to this many bytes before the end of
+ * the previous one: a marker straddling two scan pieces, or a PNG chunk header
+ * straddling two cached pieces (whose next piece starts at a PAGE boundary).
+ */
+const OVERLAP = PAGE;
+/** A sequential read may start this far past the previous one: the bytes between are read and dropped (cheaper than a new stream). */
+const MAX_SKIP = 256 * 1024;
+
+/**
+ * Reads a Blob forward through one stream (`blob.slice(start).stream()`),
+ * with a BYOB reader filling each caller's buffer in place where the stream
+ * allows it (readable byte streams: Chromium, Firefox, Node), else copying
+ * from the default reader's chunks. Each Blob read through `arrayBuffer()`
+ * has a high fixed cost in a browser (a round trip to the browser process);
+ * a stream pays it once.
+ */
+class SequentialReader {
+  readonly #reader: ReadableStreamBYOBReader | ReadableStreamDefaultReader<Uint8Array>;
+  readonly #byob: boolean;
+  /** Offset of the next byte the stream gives. */
+  #position: number;
+  /** The last bytes given (up to OVERLAP), ending at #position: a view of the last read's result. */
+  #tail: Uint8Array = new Uint8Array(0);
+  /** Bytes the default reader gave beyond what was asked, ahead of the stream. */
+  #spare: Uint8Array = new Uint8Array(0);
+  #done = false;
+
+  constructor(blob: Blob, start: number) {
+    const stream = blob.slice(start).stream();
+    let byob: ReadableStreamBYOBReader | undefined;
+    try {
+      byob = stream.getReader({ mode: 'byob' });
+    } catch {
+      byob = undefined; // not a byte stream here: the default reader below
+    }
+    this.#reader = byob ?? stream.getReader();
+    this.#byob = byob !== undefined;
+    this.#position = start;
+  }
+
+  /** True when a read at `offset` can continue this stream. */
+  canRead(offset: number): boolean {
+    return offset >= this.#position - this.#tail.length && offset <= this.#position + MAX_SKIP;
+  }
+
+  /** `length` bytes at `offset` (fewer at the end of the Blob); `offset` must satisfy canRead(). */
+  async read(offset: number, length: number): Promise<Uint8Array> {
+    while (this.#position < offset && !this.#done) {
+      const dropped = await this.#next(new Uint8Array(Math.min(offset - this.#position, PAGE)));
+      this.#position += dropped.length;
+      this.#tail = dropped.subarray(Math.max(0, dropped.length - OVERLAP));
+    }
+    const carried = this.#tail.subarray(this.#tail.length - Math.max(0, this.#position - offset));
+    let out: Uint8Array<ArrayBuffer> = new Uint8Array(length);
+    out.set(carried.subarray(0, length));
+    let filled = Math.min(carried.length, length);
+    const fromStream = filled < length && !this.#done;
+    while (filled < length && !this.#done) {
+      const got = await this.#next(out.subarray(filled));
+      // A BYOB read hands back the same memory under a new ArrayBuffer (the old one is detached).
+      out = new Uint8Array(got.buffer, 0, length);
+      filled += got.length;
+      this.#position += got.length;
+    }
+    // The new tail is a view of what this read returned (no copy): its last bytes end at #position.
+    if (fromStream) this.#tail = out.subarray(Math.max(0, filled - OVERLAP), filled);
+    return out.subarray(0, filled);
+  }
+
+  /** Stops the stream (a later read starts a new one). */
+  close(): void {
+    this.#done = true;
+    this.#reader.cancel().catch(() => undefined);
+  }
+
+  /** Fills as much of `target` as one stream read gives; returns the filled view (over new memory after a BYOB read). */
+  async #next(target: Uint8Array<ArrayBuffer>): Promise<Uint8Array<ArrayBuffer>> {
+    if (target.length === 0) return target;
+    if (this.#byob) {
+      const { done, value } = await (this.#reader as ReadableStreamBYOBReader).read(target);
+      if (done || !value) {
+        this.#done = true;
+        return value ? new Uint8Array(value.buffer, value.byteOffset, 0) : target.subarray(0, 0);
+      }
+      return value;
+    }
+    if (this.#spare.length === 0) {
+      const { done, value } = await (this.#reader as ReadableStreamDefaultReader<Uint8Array>).read();
+      if (done || !value) {
+        this.#done = true;
+        return target.subarray(0, 0);
+      }
+      this.#spare = value;
+    }
+    const n = Math.min(target.length, this.#spare.length);
+    target.set(this.#spare.subarray(0, n));
+    this.#spare = this.#spare.subarray(n);
+    return target.subarray(0, n);
+  }
 }
 
 function clampOffset(n: number, size: number): number {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { allDictionaries } from '../../src/i18n/index';
-import { failureMessage, fill, formatBytes, leftLines, removedLines } from '../../src/features/cleaner/report';
+import { failureMessage, fill, leftLines, removedLines } from '../../src/features/cleaner/report';
+import { formatBytes } from '../../src/lib/format-bytes';
 import { failureCodeSchema, type Cleaned } from '../../src/features/cleaner/protocol';
 
 const en = allDictionaries.en['cleaner'] ?? {};

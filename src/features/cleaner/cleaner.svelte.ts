@@ -102,6 +102,11 @@ export class CleanerState {
     }
   }
 
+  /** Starts the worker before the first file (the reader is about to choose one). */
+  warmUp(): void {
+    this.#client.warmUp();
+  }
+
   /** Stops everything (the island is going away). */
   dispose(): void {
     this.#abort?.abort();

@@ -41,6 +41,11 @@ export class CleanerClient {
     return worker;
   }
 
+  /** Starts the worker ahead of the first file, on the reader's intent (see the inspector's warmUp). */
+  warmUp(): void {
+    this.#ensureWorker();
+  }
+
   /** Stops the worker now; the next request starts a new one. */
   terminate(): void {
     this.#worker?.terminate();

@@ -5,7 +5,6 @@
  * origin (a `?url` import) and compiled under the page's 'wasm-unsafe-eval'.
  */
 import wasmUrl from 'libheif-js/libheif-wasm/libheif.wasm?url';
-import libheifFactory from 'libheif-js/libheif-wasm/libheif.js';
 import { z } from 'zod';
 
 /** Pixels as libheif's display() fills them (the shape of ImageData). */
@@ -41,6 +40,8 @@ function loadLibheif(): Promise<z.infer<typeof moduleSchema>> {
     const response = await fetch(wasmUrl);
     if (!response.ok) throw new Error(`libheif.wasm: HTTP ${response.status}`);
     const wasmBinary = await response.arrayBuffer();
+    // The glue script (~180 KB) is its own chunk, fetched only here, so the worker starts without it.
+    const { default: libheifFactory } = await import('libheif-js/libheif-wasm/libheif.js');
     let initialised: () => void = () => undefined;
     let aborted: (reason: Error) => void = () => undefined;
     // With wasmBinary given, the runtime may initialise synchronously, before the factory returns.

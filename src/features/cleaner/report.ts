@@ -3,6 +3,7 @@
  * receives as a prop. Pure functions (no DOM, no Svelte), so unit tests reach
  * them; every value they produce is rendered as text, never as HTML.
  */
+import { formatBytes } from '../../lib/format-bytes';
 import type { Cleaned, Failed } from './protocol';
 
 /** The `cleaner` namespace strings, as passed from the Astro side. */
@@ -21,17 +22,6 @@ export function makeT(strings: Strings): (key: string, params?: Record<string, s
   return (key, params) => fill(strings[key] ?? key, params);
 }
 
-/** A byte count in the reader's language: "38.1 kB" / "38,1 ko". */
-export function formatBytes(bytes: number, locale: string): string {
-  const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000;
-    unit++;
-  }
-  return new Intl.NumberFormat(locale, { style: 'unit', unit: units[unit], unitDisplay: 'short', maximumFractionDigits: unit === 0 ? 0 : 1 }).format(value);
-}
 
 const FORMAT_NAMES: Record<string, string> = { heic: 'HEIC', avif: 'AVIF', jpeg: 'JPEG', png: 'PNG', webp: 'WebP', tiff: 'TIFF', gif: 'GIF' };
 

@@ -23,6 +23,15 @@ function startWorker(): Worker {
   return worker;
 }
 
+/**
+ * Starts the worker ahead of the first file, when the reader shows intent
+ * (points at, focuses or drags onto the picker): its script is fetched and
+ * compiled while the file dialog is open, not after the file is chosen.
+ */
+export function warmUp(): void {
+  startWorker();
+}
+
 function stopWorker(): void {
   worker?.terminate();
   worker = undefined;

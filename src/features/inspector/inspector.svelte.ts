@@ -39,6 +39,16 @@ export class InspectorState {
   pending = $derived(this.entries.filter((e) => e.status === 'waiting' || e.status === 'reading').length);
   #controller: AbortController | undefined;
 
+  /**
+   * Loads the reading pipeline and starts the worker before the first file,
+   * when the reader shows intent (points at, focuses or drags onto the
+   * picker): the work is done while the file dialog is open.
+   */
+  warmUp(): void {
+    void import('./client').then((client) => client.warmUp());
+    void pipeline();
+  }
+
   /** Starts a new batch with these files (the previous batch is aborted). */
   async choose(files: File[]): Promise<void> {
     if (files.length === 0) return;

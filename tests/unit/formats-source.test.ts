@@ -1,0 +1,141 @@
+/**
+ * blobSource reads long ranges through one stream of the Blob (a
+ * SequentialReader) instead of one Blob read per range. Whatever the stream's
+ * chunk sizes, and whether it is a byte stream (BYOB reader) or not, every
+ * read must return exactly the bytes a plain buffer read returns: sequential
+ * reads, reads that overlap the previous one by a few bytes, short skips
+ * forward, jumps backward and reads past the end.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { SCAN_CHUNK } from '../../src/formats/jpeg';
+import { blobSource, bufferSource } from '../../src/formats/source';
+import { walk } from '../../src/formats/walk';
+import { IMAGES, MANIFEST } from '../support/paths';
+
+function prng(seed: number): () => number {
+  let x = seed >>> 0 || 1;
+  return () => {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    return (x >>> 0) / 0x1_0000_0000;
+  };
+}
+
+/** A Blob whose stream() is a default (not a byte) stream giving chunks of random sizes, as some browsers do. */
+class ChunkyBlob extends Blob {
+  readonly #bytes: Uint8Array<ArrayBuffer>;
+  readonly #seed: number;
+  constructor(bytes: Uint8Array<ArrayBuffer>, seed: number) {
+    super([bytes]);
+    this.#bytes = bytes;
+    this.#seed = seed;
+  }
+  override slice(start?: number, end?: number): Blob {
+    return new ChunkyBlob(this.#bytes.slice(start, end), this.#seed + 1);
+  }
+  override stream(): ReadableStream<Uint8Array<ArrayBuffer>> {
+    const random = prng(this.#seed);
+    let at = 0;
+    const bytes = this.#bytes;
+    return new ReadableStream<Uint8Array<ArrayBuffer>>({
+      pull(controller) {
+        if (at >= bytes.length) {
+          controller.close();
+          return;
+        }
+        const n = 1 + Math.floor(random() * (random() < 0.2 ? 16 : 300_000));
+        controller.enqueue(bytes.slice(at, at + n));
+        at += n;
+      },
+    });
+  }
+}
+
+function noise(length: number, seed: number): Uint8Array<ArrayBuffer> {
+  const random = prng(seed);
+  const out = new Uint8Array(length);
+  for (let i = 0; i < length; i++) out[i] = Math.floor(random() * 256);
+  return out;
+}
+
+describe('blobSource long reads (one stream per forward pass)', () => {
+  const bytes = noise(3 * SCAN_CHUNK + 12_345, 42);
+  const kinds: Array<[string, (b: Uint8Array<ArrayBuffer>, seed: number) => Blob]> = [
+    ['a byte stream (BYOB reader)', (b) => new Blob([b])],
+    ['a default stream with random chunk sizes', (b, seed) => new ChunkyBlob(b, seed)],
+  ];
+  test.each(kinds)('over %s, any pattern of reads gives the same bytes as a buffer', async (_name, make) => {
+    for (let seed = 1; seed <= 4; seed++) {
+      const random = prng(seed * 7919);
+      const blobbed = blobSource(make(bytes, seed));
+      const buffered = bufferSource(bytes);
+      let offset = Math.floor(random() * 1000);
+      for (let step = 0; step < 30; step++) {
+        const length = 65_537 + Math.floor(random() * SCAN_CHUNK);
+        const got = await blobbed.read(offset, length);
+        const want = await buffered.read(offset, length);
+        // Buffer.equals, not toEqual: a 4 MB element-by-element diff would take minutes.
+        expect(Buffer.from(got).equals(Buffer.from(want)), `read(${offset}, ${length}) at step ${step} of seed ${seed}`).toBe(true);
+        const move = random();
+        if (move < 0.5) offset += length; // straight on
+        else if (move < 0.7) offset += length - 1 - Math.floor(random() * 65_535); // overlap by up to 64 KiB (a marker or chunk header straddling two pieces)
+        else if (move < 0.85) offset += length + Math.floor(random() * 300_000); // a short skip forward
+        else offset = Math.floor(random() * bytes.length); // anywhere, backward included
+        if (offset > bytes.length + 10) offset = Math.floor(random() * bytes.length);
+      }
+    }
+  });
+
+  test('every JPEG of the corpus walks the same from a chunky stream as from a buffer', async () => {
+    const jpegs = MANIFEST.filter((e) => e.format === 'jpeg');
+    expect(jpegs.length).toBeGreaterThan(20);
+    for (const [n, entry] of jpegs.entries()) {
+      const file = new Uint8Array(readFileSync(join(IMAGES, entry.file)));
+      let expected: unknown;
+      try {
+        expected = await walk(bufferSource(file));
+      } catch (error) {
+        expected = error;
+      }
+      let actual: unknown;
+      try {
+        actual = await walk(blobSource(new ChunkyBlob(file, n + 1)));
+      } catch (error) {
+        actual = error;
+      }
+      expect(actual, entry.file).toEqual(expected);
+    }
+  });
+
+  test('a PNG larger than one read, with thousands of IDAT chunks, walks the same from a chunky stream as from a buffer', async () => {
+    const chunk = (type: string, data: Uint8Array): Uint8Array => {
+      const out = new Uint8Array(12 + data.length);
+      new DataView(out.buffer).setUint32(0, data.length);
+      out.set(new TextEncoder().encode(type), 4);
+      out.set(data, 8);
+      return out; // the CRC is not checked by the walker
+    };
+    const ihdr = new Uint8Array(13);
+    new DataView(ihdr.buffer).setUint32(0, 2000);
+    new DataView(ihdr.buffer).setUint32(4, 1500);
+    ihdr.set([8, 2, 0, 0, 0], 8);
+    const parts = [Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('tEXt', new TextEncoder().encode('Comment\0before'))];
+    const random = prng(99);
+    // IDAT sizes from 1 byte to 20 KB: chunk headers land at every offset relative to the cached pieces.
+    for (let total = 0; total < 3_500_000; ) {
+      const data = noise(1 + Math.floor(random() * 20_000), total + 1);
+      parts.push(chunk('IDAT', data));
+      total += data.length + 12;
+    }
+    parts.push(chunk('tEXt', new TextEncoder().encode('Comment\0after')), chunk('IEND', new Uint8Array(0)));
+    const file = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+    parts.reduce((at, p) => (file.set(p, at), at + p.length), 0);
+    const expected = await walk(bufferSource(file));
+    expect(expected.blocks.filter((b) => b.kind === 'text')).toHaveLength(2);
+    for (let seed = 1; seed <= 3; seed++) expect(await walk(blobSource(new ChunkyBlob(file, seed)))).toEqual(expected);
+    expect(await walk(blobSource(new Blob([file])))).toEqual(expected);
+  });
+});

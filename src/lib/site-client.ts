@@ -24,9 +24,9 @@ function applyTheme(theme: Theme): void {
 function setupTheme(store: Storage | null): void {
   const select = document.querySelector<HTMLSelectElement>('#theme-select');
   if (!select) return;
+  // The head script (head-script.mjs) has already applied the saved theme before the first paint.
   const saved = store?.getItem('bya.theme') ?? null;
   select.value = isTheme(saved) ? saved : 'system';
-  applyTheme(isTheme(saved) ? saved : 'system');
   select.disabled = false;
   select.addEventListener('change', () => {
     const value = isTheme(select.value) ? select.value : 'system';
@@ -44,19 +44,18 @@ function setupProgress(store: Storage | null): void {
     store?.setItem(PROGRESS_KEY, JSON.stringify(progress));
   }
   const render = (): void => {
-    for (const link of document.querySelectorAll<HTMLElement>('[data-lesson-link]')) {
-      const read = progress.read.includes(link.dataset['lessonLink'] ?? '');
-      link.closest('li')?.classList.toggle('is-read', read);
+    const links = document.querySelectorAll<HTMLElement>('[data-lesson-link]');
+    let read = 0;
+    for (const link of links) {
+      const isRead = progress.read.includes(link.dataset['lessonLink'] ?? '');
+      if (isRead) read += 1;
+      link.closest('li')?.classList.toggle('is-read', isRead);
       const mark = link.querySelector<HTMLElement>('.read-mark');
-      if (mark) mark.hidden = !read;
+      if (mark) mark.hidden = !isRead;
     }
     const counter = document.querySelector<HTMLElement>('[data-progress-count]');
     if (counter) {
-      const total = document.querySelectorAll('[data-lesson-link]').length;
-      const read = [...document.querySelectorAll<HTMLElement>('[data-lesson-link]')].filter((l) =>
-        progress.read.includes(l.dataset['lessonLink'] ?? ''),
-      ).length;
-      counter.textContent = (counter.dataset['template'] ?? '').replace('{read}', String(read)).replace('{total}', String(total));
+      counter.textContent = (counter.dataset['template'] ?? '').replace('{read}', String(read)).replace('{total}', String(links.length));
       counter.hidden = false;
     }
   };

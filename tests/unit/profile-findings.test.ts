@@ -4,7 +4,7 @@ import type { PhotoSummary } from '../../src/features/photos/summary';
 import { allDictionaries } from '../../src/i18n/index';
 import { LESSON_ANCHORS } from '../../src/lib/anchors';
 import { dossierJson, dossierText } from '../../src/features/profile/export';
-import { buildFindings, parseTakenAt, type ProfileInput } from '../../src/features/profile/findings';
+import { buildFindings, groupDigits, parseTakenAt, type ProfileInput } from '../../src/features/profile/findings';
 import { EMPTY_VISUAL, NO_TOGGLES, type Finding, type VisualChecklist } from '../../src/features/profile/model';
 import { EMPTY_SIGNALS, type BrowserSignals } from '../../src/features/profile/signals';
 import { makeTranslate, render } from '../../src/features/profile/text';
@@ -202,5 +202,13 @@ describe('saving the dossier', () => {
     expect(text).toContain('Removed by your choices');
     const json: unknown = JSON.parse(dossierJson(p, { ...NO_TOGGLES, cleaned: true }, en, 'en', 'http://x', new Date()));
     expect(json).toMatchObject({ toggles: { cleaned: true }, findings: expect.any(Array), removed: expect.any(Array) });
+  });
+});
+
+describe('groupDigits', () => {
+  it('groups like toLocaleString("en-US") with narrow no-break spaces', () => {
+    for (const n of [0, 1, 12, 999, 1000, 12_345, 262_144, 1_000_000, 2 ** 18.1, 123_456_789]) {
+      expect(groupDigits(n)).toBe(Math.round(n).toLocaleString('en-US').replace(/,/g, '\u202f'));
+    }
   });
 });

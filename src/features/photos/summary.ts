@@ -3,25 +3,34 @@
  * the "what they could learn" tool in the same browser session
  * (sessionStorage: gone when the tab closes; the photo itself is never stored).
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
+
+// zod/mini: this module ships in the profile island (and the inspector), which run at page load.
+const text = (max: number) => z.optional(z.string().check(z.maxLength(max)));
 
 export const photoSummarySchema = z.object({
   /** Detected format. */
   format: z.enum(['jpeg', 'png', 'webp', 'heic', 'avif', 'tiff', 'gif']),
   /** Signed decimal degrees (south and west negative) and optional altitude in metres. */
-  gps: z.object({ lat: z.number().min(-90).max(90), lon: z.number().min(-180).max(180), altitude: z.number().optional() }).optional(),
+  gps: z.optional(
+    z.object({
+      lat: z.number().check(z.gte(-90), z.lte(90)),
+      lon: z.number().check(z.gte(-180), z.lte(180)),
+      altitude: z.optional(z.number()),
+    }),
+  ),
   /** Date and time taken, as written in the photo ("2025-04-05T14:32:10"), no zone. */
-  takenAt: z.string().max(40).optional(),
+  takenAt: text(40),
   /** UTC offset when the photo states it ("+02:00"). */
-  offset: z.string().max(10).optional(),
-  make: z.string().max(200).optional(),
-  model: z.string().max(200).optional(),
-  lens: z.string().max(200).optional(),
-  software: z.string().max(200).optional(),
+  offset: text(10),
+  make: text(200),
+  model: text(200),
+  lens: text(200),
+  software: text(200),
   /** True when a serial number or unique image ID was found. */
   hasSerial: z.boolean(),
   /** Names found in artist/creator/copyright fields (untrusted text). */
-  people: z.array(z.string().max(200)).max(20),
+  people: z.array(z.string().check(z.maxLength(200))).check(z.maxLength(20)),
   hasThumbnail: z.boolean(),
   /** True when the photo is the sample shipped with the site. */
   isSample: z.boolean(),

@@ -2,20 +2,45 @@
  * Reads the browser signals live, with feature detection only. Runs in the
  * page (it needs `navigator`, `screen`, `matchMedia`); nothing leaves it.
  */
-import { z } from 'zod';
-import { browserSignalsSchema, EMPTY_SIGNALS, isDecoyBrand, type BrowserSignals } from './signals';
+import { EMPTY_SIGNALS, isDecoyBrand, parseBrowserSignals, type BrowserSignals } from './signals';
+
+/*
+ * Checked by hand, not with zod: this runs when the tool appears, and zod's
+ * first parse costs ~20 ms there.
+ */
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** The part of `navigator.userAgentData` we use (not in every TypeScript lib yet). */
-const uaDataSchema = z.object({
-  brands: z.array(z.object({ brand: z.string(), version: z.string() })),
-  mobile: z.boolean(),
-  platform: z.string(),
-});
-const highEntropySchema = z.object({
-  model: z.string().optional(),
-  platformVersion: z.string().optional(),
-  architecture: z.string().optional(),
-});
+interface UaData {
+  brands: { brand: string; version: string }[];
+  mobile: boolean;
+  platform: string;
+}
+function parseUaData(v: unknown): UaData | null {
+  if (!isRecord(v) || typeof v['mobile'] !== 'boolean' || typeof v['platform'] !== 'string' || !Array.isArray(v['brands'])) return null;
+  const brands: UaData['brands'] = [];
+  for (const b of v['brands']) {
+    if (!isRecord(b) || typeof b['brand'] !== 'string' || typeof b['version'] !== 'string') return null;
+    brands.push({ brand: b['brand'], version: b['version'] });
+  }
+  return { brands, mobile: v['mobile'], platform: v['platform'] };
+}
+
+/** The high-entropy hints we ask for; a missing or non-string value stays unknown. */
+interface HighEntropy {
+  model?: string;
+  platformVersion?: string;
+  architecture?: string;
+}
+function parseHighEntropy(v: unknown): HighEntropy {
+  if (!isRecord(v)) return {};
+  const out: HighEntropy = {};
+  for (const key of ['model', 'platformVersion', 'architecture'] as const) {
+    const value = v[key];
+    if (typeof value === 'string') out[key] = value;
+  }
+  return out;
+}
 
 function media(query: string): boolean | null {
   return typeof matchMedia === 'function' ? matchMedia(query).matches : null;
@@ -27,19 +52,40 @@ function navNumber(name: string): number | null {
   return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : null;
 }
 
+/**
+ * The browser's IANA time zone. `Temporal.Now.timeZoneId()` reads the same
+ * host default as `Intl.DateTimeFormat().resolvedOptions().timeZone`, but the
+ * latter first builds a whole date formatter (ICU locale data): ~50 ms on a
+ * desktop core, 4× that on a mid-range phone, in the task that shows the tool.
+ * Intl stays the fallback for browsers without Temporal.
+ */
+export function readTimeZone(): string | null {
+  const temporal: unknown = Reflect.get(globalThis, 'Temporal');
+  const now: unknown = typeof temporal === 'object' && temporal !== null ? Reflect.get(temporal, 'Now') : undefined;
+  const timeZoneId: unknown = typeof now === 'object' && now !== null ? Reflect.get(now, 'timeZoneId') : undefined;
+  if (typeof timeZoneId === 'function') {
+    try {
+      const zone: unknown = Reflect.apply(timeZoneId, now, []);
+      if (typeof zone === 'string' && zone.length > 0) return zone;
+    } catch {
+      /* fall back to Intl */
+    }
+  }
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || null;
+}
+
 /** Reads what any site can read without a permission prompt; missing APIs stay null. */
 export async function readBrowserSignals(): Promise<BrowserSignals> {
   if (typeof navigator === 'undefined') return EMPTY_SIGNALS;
   const rawUaData: unknown = Reflect.get(navigator, 'userAgentData');
-  const uaData = uaDataSchema.safeParse(rawUaData);
-  let high: z.infer<typeof highEntropySchema> = {};
-  if (uaData.success && rawUaData !== null && typeof rawUaData === 'object') {
+  const uaData = parseUaData(rawUaData);
+  let high: HighEntropy = {};
+  if (uaData && isRecord(rawUaData)) {
     const getHigh: unknown = Reflect.get(rawUaData, 'getHighEntropyValues');
     if (typeof getHigh === 'function') {
       try {
         const values: unknown = await Reflect.apply(getHigh, rawUaData, [['model', 'platformVersion', 'architecture']]);
-        const parsed = highEntropySchema.safeParse(values);
-        if (parsed.success) high = parsed.data;
+        high = parseHighEntropy(values);
       } catch {
         /* blocked by Permissions-Policy or the browser: stays unknown */
       }
@@ -52,14 +98,14 @@ export async function readBrowserSignals(): Promise<BrowserSignals> {
   const languages = navigator.languages.length > 0 ? [...navigator.languages] : navigator.language ? [navigator.language] : [];
   const candidate = {
     userAgent: navigator.userAgent || null,
-    brands: uaData.success ? uaData.data.brands.filter((b) => !isDecoyBrand(b.brand)) : null,
-    mobile: uaData.success ? uaData.data.mobile : null,
-    platform: uaData.success && uaData.data.platform ? uaData.data.platform : null,
+    brands: uaData ? uaData.brands.filter((b) => !isDecoyBrand(b.brand)) : null,
+    mobile: uaData ? uaData.mobile : null,
+    platform: uaData?.platform ? uaData.platform : null,
     model: high.model ? high.model : null,
     platformVersion: high.platformVersion ? high.platformVersion : null,
     architecture: high.architecture ? high.architecture : null,
     languages,
-    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone || null,
+    timeZone: readTimeZone(),
     screen: typeof screen === 'undefined' ? null : { width: Math.round(screen.width), height: Math.round(screen.height) },
     pixelRatio: typeof devicePixelRatio === 'number' && devicePixelRatio > 0 ? devicePixelRatio : null,
     colorDepth: typeof screen === 'undefined' || !screen.colorDepth ? null : screen.colorDepth,
@@ -71,6 +117,5 @@ export async function readBrowserSignals(): Promise<BrowserSignals> {
     doNotTrack: typeof dnt === 'string' ? dnt === '1' : null,
     globalPrivacyControl: typeof gpc === 'boolean' ? gpc : null,
   };
-  const parsed = browserSignalsSchema.safeParse(candidate);
-  return parsed.success ? parsed.data : EMPTY_SIGNALS;
+  return parseBrowserSignals(candidate) ?? EMPTY_SIGNALS;
 }

@@ -12,6 +12,15 @@ import { fix, VISUAL_ITEMS, type Behaviour, type Confidence, type Finding, type 
 import { estimateRarity } from './rarity';
 import { isGenericTimeZone, type BrowserSignals } from './signals';
 
+/**
+ * 262144 → "262 144" (narrow no-break spaces, as in both languages' texts).
+ * By hand: `toLocaleString` builds an ICU number formatter on first use, ~40 ms
+ * on a desktop core in the task that first shows the dossier.
+ */
+export function groupDigits(n: number): string {
+  return String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, '\u202f');
+}
+
 /** Everything the simulation knows. */
 export interface ProfileInput {
   photo: PhotoSummary | null;
@@ -177,7 +186,7 @@ function browserFindings(b: BrowserSignals): Finding[] {
   }
   const rarity = estimateRarity(b);
   out.push({ ...meta, id: 'browser.rarity', confidence: 'low',
-    claim: { key: `finding.browser.rarity.${rarity.level}`, params: { oneIn: rarity.oneIn.toLocaleString('en-US').replace(/,/g, '\u202f'), lookalikes: rarity.lookalikes } },
+    claim: { key: `finding.browser.rarity.${rarity.level}`, params: { oneIn: groupDigits(rarity.oneIn), lookalikes: rarity.lookalikes } },
     because: { key: 'because.rarity', params: { count: rarity.counted.length, bits: rarity.bits } }, fix: fix('03-device', 'fingerprint') });
   return out;
 }

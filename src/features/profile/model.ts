@@ -5,7 +5,6 @@
  * signal it came from and the habit that removes it. Nothing here is sent or
  * stored: it all lives in the page.
  */
-import { z } from 'zod';
 import { lessonAnchor, type Anchor, type LessonId } from '../../lib/anchors';
 import type { Locale } from '../../i18n/index';
 
@@ -78,15 +77,14 @@ export const TIMES_OF_DAY = ['morning', 'workHours', 'evening', 'night', 'varies
 export type TimeOfDay = (typeof TIMES_OF_DAY)[number];
 
 /** The behaviour the reader simulates (typed or picked example prompts). */
-export const behaviourSchema = z.object({
-  /** Prompt texts, untrusted; only matched against local keyword lists. */
-  prompts: z.array(z.string().max(2000)).max(20),
+export interface Behaviour {
+  /** Prompt texts (at most 20 of at most 2000 characters), untrusted; only matched against local keyword lists. */
+  prompts: string[];
   /** Self-reported frequency of use. */
-  frequency: z.enum(FREQUENCIES),
+  frequency: Frequency;
   /** Self-reported usual time of use. */
-  timeOfDay: z.enum(TIMES_OF_DAY),
-});
-export type Behaviour = z.infer<typeof behaviourSchema>;
+  timeOfDay: TimeOfDay;
+}
 
 /** What the reader says is visible in the photo. */
 export const VISUAL_ITEMS = ['face', 'others', 'children', 'badge', 'document', 'landmark', 'reflection', 'home'] as const;

@@ -9,9 +9,18 @@ import { loadSummary, type PhotoSummary } from '../photos/summary';
 import { readBrowserSignals } from './browser';
 import { buildFindings } from './findings';
 import { EMPTY_VISUAL, NO_TOGGLES, type Frequency, type TimeOfDay, type Toggles, type VisualChecklist } from './model';
-import { SAMPLE_NAME, SAMPLE_URL, summarizePhoto } from '../inspector/summarize';
+import { SAMPLE_NAME, SAMPLE_URL } from '../inspector/sample';
 import type { BrowserSignals } from './signals';
 import { applyToggles } from './toggles';
+
+/**
+ * The photo reader (the inspector's worker client and its schemas) loads on the
+ * first photo, not with the page: most readers look at the dossier first.
+ */
+async function summarize(file: File, signal: AbortSignal): Promise<PhotoSummary> {
+  const { summarizePhoto } = await import('../inspector/summarize');
+  return summarizePhoto(file, signal);
+}
 
 export type PhotoStatus = 'none' | 'reading' | 'ready' | 'error' | 'sampleError';
 export type PhotoOrigin = 'inspector' | 'file' | 'sample';
@@ -67,7 +76,7 @@ export class ProfileState {
     const signal = this.#restart();
     this.photoStatus = 'reading';
     try {
-      const summary = await summarizePhoto(file, signal);
+      const summary = await summarize(file, signal);
       await this.#use(summary, 'file', file.name.slice(0, 200), signal);
     } catch {
       if (!signal.aborted) this.#fail('error');
@@ -83,7 +92,7 @@ export class ProfileState {
       const response = await fetch(SAMPLE_URL, { signal });
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       const file = new File([await response.blob()], SAMPLE_NAME, { type: 'image/jpeg' });
-      const summary = await summarizePhoto(file, signal);
+      const summary = await summarize(file, signal);
       await this.#use({ ...summary, isSample: true }, 'sample', '', signal);
     } catch {
       if (!signal.aborted) this.#fail('sampleError');

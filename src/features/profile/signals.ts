@@ -4,49 +4,88 @@
  * not expose it: that absence is itself reported to the reader, never guessed
  * from the user-agent string.
  */
-import { z } from 'zod';
-
-export const browserSignalsSchema = z.object({
-  /** `navigator.userAgent`, shown as-is (Chrome freezes parts of it since M110). */
-  userAgent: z.string().max(1000).nullable(),
-  /** `navigator.userAgentData.brands` without "Not A Brand" decoys; null where the API is absent (Firefox, Safari). */
-  brands: z.array(z.object({ brand: z.string().max(100), version: z.string().max(50) })).max(10).nullable(),
+/** The browser as read live; every field is null (or empty) when the browser does not expose it. */
+export interface BrowserSignals {
+  /** `navigator.userAgent`, shown as-is (Chrome freezes parts of it since M110); at most 1000 characters. */
+  userAgent: string | null;
+  /** `navigator.userAgentData.brands` without "Not A Brand" decoys (at most 10); null where the API is absent (Firefox, Safari). */
+  brands: { brand: string; version: string }[] | null;
   /** `navigator.userAgentData.mobile`. */
-  mobile: z.boolean().nullable(),
+  mobile: boolean | null;
   /** `navigator.userAgentData.platform` ("Windows", "Android", …). */
-  platform: z.string().max(100).nullable(),
+  platform: string | null;
   /** High-entropy hint "model" (Android phones name themselves here); empty string counts as absent. */
-  model: z.string().max(200).nullable(),
+  model: string | null;
   /** High-entropy hint "platformVersion". */
-  platformVersion: z.string().max(50).nullable(),
+  platformVersion: string | null;
   /** High-entropy hint "architecture" ("x86", "arm"). */
-  architecture: z.string().max(50).nullable(),
-  /** `navigator.languages` (or `[navigator.language]`). */
-  languages: z.array(z.string().max(50)).max(30),
+  architecture: string | null;
+  /** `navigator.languages` (or `[navigator.language]`), at most 30. */
+  languages: string[];
   /** `Intl.DateTimeFormat().resolvedOptions().timeZone`. */
-  timeZone: z.string().max(100).nullable(),
+  timeZone: string | null;
   /** `screen.width` × `screen.height` in CSS pixels. */
-  screen: z.object({ width: z.number().int().nonnegative(), height: z.number().int().nonnegative() }).nullable(),
+  screen: { width: number; height: number } | null;
   /** `window.devicePixelRatio`. */
-  pixelRatio: z.number().positive().nullable(),
+  pixelRatio: number | null;
   /** `screen.colorDepth` in bits. */
-  colorDepth: z.number().int().positive().nullable(),
+  colorDepth: number | null;
   /** `navigator.hardwareConcurrency` (logical processors; may be reduced or randomised). */
-  cpuThreads: z.number().int().positive().nullable(),
+  cpuThreads: number | null;
   /** `navigator.deviceMemory` in GiB, rounded and clamped by the browser; HTTPS and Chromium only. */
-  deviceMemory: z.number().positive().nullable(),
+  deviceMemory: number | null;
   /** `navigator.maxTouchPoints`. */
-  maxTouchPoints: z.number().int().nonnegative().nullable(),
+  maxTouchPoints: number | null;
   /** `prefers-color-scheme`. */
-  colorScheme: z.enum(['light', 'dark']).nullable(),
+  colorScheme: 'light' | 'dark' | null;
   /** `prefers-reduced-motion: reduce`. */
-  reducedMotion: z.boolean().nullable(),
+  reducedMotion: boolean | null;
   /** `navigator.doNotTrack === "1"`; null when the property is missing. */
-  doNotTrack: z.boolean().nullable(),
+  doNotTrack: boolean | null;
   /** `navigator.globalPrivacyControl`; null when the property is missing. */
-  globalPrivacyControl: z.boolean().nullable(),
-});
-export type BrowserSignals = z.infer<typeof browserSignalsSchema>;
+  globalPrivacyControl: boolean | null;
+}
+
+/*
+ * Checked by hand, not with zod: this runs in the task that first shows the
+ * profile tool, and zod's first parse of a schema costs ~20 ms there (the
+ * rules are the ones the zod schema had; tests/unit/profile-signals.test.ts).
+ */
+type Check<T> = (v: unknown) => v is T;
+const text = (max: number): Check<string> => (v): v is string => typeof v === 'string' && v.length <= max;
+const isBool: Check<boolean> = (v): v is boolean => typeof v === 'boolean';
+const isInt = (min: number): Check<number> => (v): v is number => typeof v === 'number' && Number.isInteger(v) && v >= min;
+const isPositive: Check<number> = (v): v is number => typeof v === 'number' && Number.isFinite(v) && v > 0;
+const nullable = <T>(check: Check<T>): Check<T | null> => (v): v is T | null => v === null || check(v);
+const record = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const list = <T>(check: Check<T>, max: number): Check<T[]> => (v): v is T[] => Array.isArray(v) && v.length <= max && v.every((x) => check(x));
+const isBrand: Check<{ brand: string; version: string }> = (v): v is { brand: string; version: string } =>
+  record(v) && text(100)(v['brand']) && text(50)(v['version']);
+const isScreen: Check<{ width: number; height: number }> = (v): v is { width: number; height: number } =>
+  record(v) && isInt(0)(v['width']) && isInt(0)(v['height']);
+
+const isThreads = isInt(1);
+const isScheme = (v: unknown): v is 'light' | 'dark' => v === 'light' || v === 'dark';
+
+/** The signals if `value` has the expected shape (extra keys are dropped); null otherwise. */
+export function parseBrowserSignals(value: unknown): BrowserSignals | null {
+  if (!record(value)) return null;
+  const { userAgent, brands, mobile, platform, model, platformVersion, architecture, languages, timeZone, screen } = value;
+  const { pixelRatio, colorDepth, cpuThreads, deviceMemory, maxTouchPoints, colorScheme, reducedMotion, doNotTrack, globalPrivacyControl } = value;
+  if (
+    !(nullable(text(1000))(userAgent) && nullable(list(isBrand, 10))(brands) && nullable(isBool)(mobile) && nullable(text(100))(platform) &&
+      nullable(text(200))(model) && nullable(text(50))(platformVersion) && nullable(text(50))(architecture) && list(text(50), 30)(languages) &&
+      nullable(text(100))(timeZone) && nullable(isScreen)(screen) && nullable(isPositive)(pixelRatio) && nullable(isThreads)(colorDepth) &&
+      nullable(isThreads)(cpuThreads) && nullable(isPositive)(deviceMemory) && nullable(isInt(0))(maxTouchPoints) && nullable(isScheme)(colorScheme) &&
+      nullable(isBool)(reducedMotion) && nullable(isBool)(doNotTrack) && nullable(isBool)(globalPrivacyControl))
+  ) {
+    return null;
+  }
+  return {
+    userAgent, brands, mobile, platform, model, platformVersion, architecture, languages, timeZone, screen,
+    pixelRatio, colorDepth, cpuThreads, deviceMemory, maxTouchPoints, colorScheme, reducedMotion, doNotTrack, globalPrivacyControl,
+  };
+}
 
 /** A browser that exposes nothing (before reading, or with JavaScript off). */
 export const EMPTY_SIGNALS: BrowserSignals = {

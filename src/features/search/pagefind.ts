@@ -1,22 +1,55 @@
 /**
  * A typed door to Pagefind's browser API, loaded only when the reader searches.
- * Pagefind's output is validated with zod: it comes from a file on our own
- * origin, but it is still data crossing a boundary.
+ * Pagefind's output is validated: it comes from a file on our own origin, but
+ * it is still data crossing a boundary. The checks are written by hand (a few
+ * lines) rather than with zod, whose core would be 47 KB gzip of the search
+ * page's JavaScript for these three shapes.
  */
-import { z } from 'zod';
 
-const resultDataSchema = z.object({
-  url: z.string(),
-  excerpt: z.string(),
-  meta: z.object({ title: z.string().optional() }).loose(),
-});
-export type ResultData = z.infer<typeof resultDataSchema>;
+/** What a result's `data()` gives: its page, the excerpt (text with <mark>) and the title. */
+export interface ResultData {
+  url: string;
+  excerpt: string;
+  meta: { title?: string };
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+
+/** A result's data, or an error: never a partly checked value. */
+export function parseResultData(v: unknown): ResultData {
+  if (!isRecord(v) || typeof v['url'] !== 'string' || typeof v['excerpt'] !== 'string' || !isRecord(v['meta'])) {
+    throw new TypeError('pagefind: unexpected result data');
+  }
+  const title = v['meta']['title'];
+  if (title !== undefined && typeof title !== 'string') throw new TypeError('pagefind: unexpected title');
+  return { url: v['url'], excerpt: v['excerpt'], meta: title === undefined ? {} : { title } };
+}
 
 /** Pagefind's module: we only check that the two functions we call exist. */
-const apiSchema = z.object({
-  init: z.custom<() => Promise<unknown>>((v) => typeof v === 'function'),
-  search: z.custom<(query: string) => Promise<unknown>>((v) => typeof v === 'function'),
-});
+interface RawApi {
+  init: () => Promise<unknown>;
+  search: (query: string) => Promise<unknown>;
+}
+function parseApi(v: unknown): RawApi {
+  if (!isRecord(v)) throw new TypeError('pagefind: not a module');
+  const { init, search } = v;
+  if (typeof init !== 'function' || typeof search !== 'function') throw new TypeError('pagefind: missing init or search');
+  return {
+    init: async () => Reflect.apply(init, v, []),
+    search: async (query: string) => Reflect.apply(search, v, [query]),
+  };
+}
+
+/** A search's answer: the list of results, each with its `data()` loader. */
+export function parseSearchResults(v: unknown): { data: () => Promise<unknown> }[] {
+  const results = isRecord(v) ? v['results'] : undefined;
+  if (!Array.isArray(results)) throw new TypeError('pagefind: unexpected search answer');
+  return results.map((r: unknown) => {
+    const data = isRecord(r) ? r['data'] : undefined;
+    if (typeof data !== 'function') throw new TypeError('pagefind: result without data()');
+    return { data: async () => Reflect.apply(data, r, []) };
+  });
+}
 
 interface PagefindApi {
   search(query: string): Promise<unknown>;
@@ -29,23 +62,19 @@ export function loadPagefind(): Promise<PagefindApi> {
   loading ??= (async () => {
     const path = '/pagefind/pagefind.js';
     const mod: unknown = await import(/* @vite-ignore */ path);
-    const api = apiSchema.parse(mod);
+    const api = parseApi(mod);
     await api.init();
     return { search: async (query: string) => api.search(query) };
   })();
   return loading;
 }
 
-const searchResultSchema = z.object({
-  results: z.array(z.object({ data: z.custom<() => Promise<unknown>>((v) => typeof v === 'function') })),
-});
-
 /** Runs a search; returns up to `limit` results with their data. */
 export async function searchLessons(query: string, limit = 10): Promise<ResultData[]> {
   const api = await loadPagefind();
-  const found = searchResultSchema.parse(await api.search(query));
-  const data = await Promise.all(found.results.slice(0, limit).map((r) => r.data()));
-  return data.map((d) => resultDataSchema.parse(d));
+  const results = parseSearchResults(await api.search(query));
+  const data = await Promise.all(results.slice(0, limit).map((r) => r.data()));
+  return data.map(parseResultData);
 }
 
 /** One piece of an excerpt: plain text, highlighted or not. Never HTML. */

@@ -7,7 +7,7 @@
  */
 import { Unzlib } from 'fflate';
 import { ascii, checkAbort, crc32, indexOfNul, latin1Text, startsWith, TEXT_CAP, u32be, utf8Text } from './bytes';
-import { FormatError, type BlockKind, type ByteSource, type Inventory, type MetadataBlock } from './types';
+import { FormatError, MAX_IMAGE_RUNS, type BlockKind, type ByteRange, type ByteSource, type Inventory, type MetadataBlock } from './types';
 
 /** Chunks the image needs to display as before; the cleaner always keeps them and the walker does not list them. */
 export const PNG_IMAGE_CHUNKS = new Set(['IHDR', 'PLTE', 'IDAT', 'IEND', 'tRNS', 'gAMA', 'cHRM', 'sRGB', 'sBIT', 'pHYs', 'bKGD', 'cICP', 'mDCV', 'cLLI', 'mDCv', 'cLLi', 'acTL', 'fcTL', 'fdAT']);
@@ -16,10 +16,21 @@ const READ_CAP = 8 * 1024 * 1024;
 /** More chunks than this in one file can only be crafted. */
 const MAX_CHUNKS = 1_000_000;
 
-/** Walks a PNG; throws FormatError when the signature or IHDR is missing. */
-export async function walkPng(src: ByteSource, signal?: AbortSignal): Promise<Inventory> {
+/**
+ * Walks a PNG; throws FormatError when the signature or IHDR is missing.
+ * `imageData`: runs of whole IDAT/fdAT chunks to step over in one move (see WalkOptions.imageData).
+ */
+export async function walkPng(src: ByteSource, signal?: AbortSignal, imageData: readonly ByteRange[] = []): Promise<Inventory> {
   const size = src.size;
   const inv: Inventory = { format: 'png', size, blocks: [], warnings: [] };
+  const known = new Map(imageData.filter((r) => r.length > 0 && r.offset >= 8 && r.offset + r.length <= size).map((r) => [r.offset, r.length]));
+  const runs: ByteRange[] = [];
+  /** Adds image-data bytes at `offset` to the current run, or starts a new one. */
+  const addToRun = (offset: number, length: number): void => {
+    const last = runs.at(-1);
+    if (last && last.offset + last.length === offset) last.length += length;
+    else runs.push({ offset, length });
+  };
   const sig = await src.read(0, 8);
   if (!startsWith(sig, '\x89PNG\r\n\x1a\n')) throw new FormatError('not-an-image', 'No PNG signature.');
   let pos = 8;
@@ -28,6 +39,13 @@ export async function walkPng(src: ByteSource, signal?: AbortSignal): Promise<In
   for (let n = 0; pos < size; n++) {
     checkAbort(signal);
     if (n > MAX_CHUNKS) throw new FormatError('corrupt', 'Too many PNG chunks.');
+    const skip = n > 0 ? known.get(pos) : undefined;
+    if (skip !== undefined) {
+      sawData = true;
+      addToRun(pos, skip);
+      pos += skip;
+      continue;
+    }
     const h = await src.read(pos, 8);
     if (h.length < 8) {
       inv.warnings.push('truncated');
@@ -53,6 +71,7 @@ export async function walkPng(src: ByteSource, signal?: AbortSignal): Promise<In
       inv.height = u32be(d, 4);
     } else if (type === 'IDAT' || type === 'fdAT') {
       sawData = true;
+      if (!truncated) addToRun(pos, end - pos);
     } else if (type === 'IEND') {
       if (sawData) inv.imageEnd = Math.min(end, size);
       ended = true;
@@ -73,6 +92,7 @@ export async function walkPng(src: ByteSource, signal?: AbortSignal): Promise<In
     if (!inv.warnings.includes('truncated')) inv.warnings.push('truncated');
   }
   if (!sawData) inv.warnings.push('png-no-image-data');
+  if (runs.length > 0 && runs.length <= MAX_IMAGE_RUNS) inv.imageRuns = runs;
   return inv;
 }
 

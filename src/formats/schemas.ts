@@ -4,7 +4,7 @@
  * checks below make the compiler fail if the two drift apart.
  */
 import { z } from 'zod';
-import type { BlockKind, CleanOptions, FormatErrorCode, ImageFormat, Inventory, MetadataBlock } from './types';
+import { MAX_IMAGE_RUNS, type BlockKind, type CleanOptions, type FormatErrorCode, type ImageFormat, type Inventory, type MetadataBlock } from './types';
 
 const offset = z.number().int().nonnegative();
 
@@ -63,6 +63,8 @@ export const inventorySchema = z.object({
   imageEnd: offset.exactOptional(),
   /** JPEG: where the first SOS marker is. */
   scanStart: offset.exactOptional(),
+  /** PNG: runs of consecutive image-data chunks. */
+  imageRuns: z.array(z.object({ offset, length: offset })).max(MAX_IMAGE_RUNS).exactOptional(),
   /** The walk stopped at the image data (walk option scan: 'headers'). */
   headersOnly: z.boolean().exactOptional(),
   /** Non-fatal problems as stable codes. */

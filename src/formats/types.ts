@@ -61,6 +61,15 @@ export interface MetadataBlock {
 }
 
 /** The result of walking a file. */
+/** A range of bytes of a file. */
+export interface ByteRange {
+  offset: number;
+  length: number;
+}
+
+/** Inventory.imageRuns lists at most this many runs. */
+export const MAX_IMAGE_RUNS = 64;
+
 export interface Inventory {
   format: ImageFormat;
   /** File size in bytes. */
@@ -76,6 +85,12 @@ export interface Inventory {
   imageEnd?: number;
   /** JPEG: where the first SOS marker (the start of the image data) is. */
   scanStart?: number;
+  /**
+   * PNG: the runs of consecutive image-data chunks (IDAT, fdAT), in file
+   * order; absent when there are more than MAX_IMAGE_RUNS (only a crafted
+   * file interleaves that many other chunks with its image data).
+   */
+  imageRuns?: ByteRange[];
   /**
    * True when the walk stopped at the image data (walk option `scan: 'headers'`):
    * `blocks` lists only what comes before it, `imageEnd` is undefined and

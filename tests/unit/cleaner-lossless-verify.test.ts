@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cleanLossless, verifyBlob } from '../../src/features/cleaner/lossless';
-import { jpegTailIsCopiedScan } from '../../src/features/cleaner/verify';
+import { jpegTailIsCopiedScan, pngImageRunsInOutput } from '../../src/features/cleaner/verify';
 import { blobSource, bufferSource } from '../../src/formats/source';
 import type { CleanPlan } from '../../src/formats/types';
 import { walk } from '../../src/formats/walk';
@@ -16,6 +16,31 @@ import { IMAGES, MANIFEST } from '../support/paths';
 
 const KEEP_ALL = { keepOrientation: true, keepColorProfile: true };
 const jpegs = MANIFEST.filter((e) => e.format === 'jpeg' && !e.broken).map((e) => e.file);
+const pngs = MANIFEST.filter((e) => e.format === 'png' && !e.broken).map((e) => e.file);
+
+/** A PNG with `runs` image-data runs of several IDAT chunks each, separated by text chunks (and a trailer). */
+function pngWithRuns(runs: number): Uint8Array<ArrayBuffer> {
+  const chunk = (type: string, data: Uint8Array): Uint8Array => {
+    const out = new Uint8Array(12 + data.length);
+    new DataView(out.buffer).setUint32(0, data.length);
+    out.set(new TextEncoder().encode(type), 4);
+    out.set(data, 8);
+    return out;
+  };
+  const ihdr = new Uint8Array(13);
+  new DataView(ihdr.buffer).setUint32(0, 64);
+  new DataView(ihdr.buffer).setUint32(4, 64);
+  ihdr.set([8, 2, 0, 0, 0], 8);
+  const parts = [Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr)];
+  for (let r = 0; r < runs; r++) {
+    parts.push(chunk('tEXt', new TextEncoder().encode(`GPS\0run ${r}`)));
+    for (let i = 0; i < 3; i++) parts.push(chunk('IDAT', new Uint8Array(1000 + 7 * i + r).fill(0xab)));
+  }
+  parts.push(chunk('IEND', new Uint8Array(0)), new TextEncoder().encode('trailer'));
+  const file = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  parts.reduce((at, p) => (file.set(p, at), at + p.length), 0);
+  return file;
+}
 
 describe('verifyBlob with the copied-scan shortcut', () => {
   it.each(jpegs)('%s: same verdict and inventory as a full walk of the output', async (name) => {
@@ -29,6 +54,41 @@ describe('verifyBlob with the copied-scan shortcut', () => {
     expect(fast.verdict).toEqual(full.verdict);
     expect(fast.inventory).toEqual(full.inventory);
     expect(fast.verdict.ok).toBe(true);
+  });
+
+  it.each([...pngs.map((name) => [name, undefined] as const), ['crafted: 5 runs', 5] as const, ['crafted: 64 runs', 64] as const, ['crafted: 65 runs (too many to list)', 65] as const])(
+    'PNG %s: stepping over the copied image-data runs gives the same verdict and inventory as a full walk',
+    async (name, runs) => {
+      const bytes = runs === undefined ? new Uint8Array(readFileSync(join(IMAGES, name))) : pngWithRuns(runs);
+      const file = new Blob([bytes]);
+      const source = blobSource(file);
+      const original = await walk(source);
+      if (runs !== undefined) expect(original.imageRuns?.length).toBe(runs <= 64 ? runs : undefined);
+      const { blob, plan } = await cleanLossless(file, KEEP_ALL, original, source);
+      const fast = await verifyBlob(blob, KEEP_ALL, 'lossless', { plan, original });
+      const full = await verifyBlob(blob, KEEP_ALL, 'lossless');
+      expect(fast.verdict).toEqual(full.verdict);
+      expect(fast.inventory).toEqual(full.inventory);
+      expect(fast.verdict.ok).toBe(true);
+      // The runs really are stepped over: the plan puts them where the output's own runs are (adjacent ones
+      // merge there, as the text chunks between them are gone).
+      const mapped = pngImageRunsInOutput(plan, original);
+      const merged = mapped.reduce<Array<{ offset: number; length: number }>>((out, r) => {
+        const last = out.at(-1);
+        if (last && last.offset + last.length === r.offset) last.length += r.length;
+        else out.push({ ...r });
+        return out;
+      }, []);
+      if (runs === 65) expect(mapped).toEqual([]);
+      else expect(merged).toEqual(full.inventory.imageRuns);
+    },
+  );
+
+  it('a walk given its own image-data runs finds exactly what the chunk-by-chunk walk finds', async () => {
+    for (const bytes of [...pngs.map((name) => new Uint8Array(readFileSync(join(IMAGES, name)))), pngWithRuns(7)]) {
+      const full = await walk(bufferSource(bytes));
+      expect(await walk(bufferSource(bytes), { imageData: full.imageRuns ?? [] })).toEqual(full);
+    }
   });
 
   it('walk(…, { scan: "headers" }) stops at the first SOS', async () => {

@@ -7,7 +7,7 @@
 import { blobSource, planClean, planToBlobParts, walk, type ByteSource, type CleanOptions, type CleanPlan, type Inventory } from '../../formats/index';
 import { ExifUnreadable, outlineExif, type ExifOutline } from './exif-tags';
 import { mimeFor } from './naming';
-import { jpegTailIsCopiedScan, verifyClean, type CleanMode, type Verdict } from './verify';
+import { jpegTailIsCopiedScan, pngImageRunsInOutput, verifyClean, type CleanMode, type Verdict } from './verify';
 
 /** Cleans a JPEG, PNG or WebP whose inventory is known; pass the source the walk used so its cached headers are not read again. */
 export async function cleanLossless(file: Blob, options: CleanOptions, inventory: Inventory, source: ByteSource = blobSource(file)): Promise<{ blob: Blob; plan: CleanPlan }> {
@@ -23,7 +23,9 @@ export async function cleanLossless(file: Blob, options: CleanOptions, inventory
  * accepted when jpegTailIsCopiedScan() shows it is the original's scan data,
  * copied to the original's true EOI, and the output ends with FF D9: the
  * same verdict as a full walk (see jpegTailIsCopiedScan) for 3 reads instead
- * of re-reading the whole scan. Any other shape falls back to the full walk.
+ * of re-reading the whole scan. For a lossless PNG clean, the output walk
+ * steps over the original's image-data runs copied into it. Any other shape
+ * falls back to the full walk.
  */
 export async function verifyBlob(blob: Blob, options: CleanOptions, mode: CleanMode, copied?: { plan: CleanPlan; original: Inventory }): Promise<{ verdict: Verdict; inventory: Inventory }> {
   const source = blobSource(blob);
@@ -38,7 +40,8 @@ export async function verifyBlob(blob: Blob, options: CleanOptions, mode: CleanM
       }
     }
   }
-  inventory ??= await walk(source);
+  // A PNG's image-data runs, copied from the original, are stepped over (see pngImageRunsInOutput).
+  inventory ??= await walk(source, copied ? { imageData: pngImageRunsInOutput(copied.plan, copied.original) } : {});
   let exif: ExifOutline | 'unreadable' | undefined;
   if (inventory.exif) {
     try {

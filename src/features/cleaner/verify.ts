@@ -4,7 +4,7 @@
  * reader. A file that still holds something the reader asked to remove is
  * refused. Pure, no DOM, so unit tests reach every rule.
  */
-import type { BlockKind, CleanOptions, CleanPlan, Inventory, MetadataBlock } from '../../formats/types';
+import type { BlockKind, ByteRange, CleanOptions, CleanPlan, Inventory, MetadataBlock } from '../../formats/types';
 import { TAG_GPS_IFD, TAG_ORIENTATION, type ExifOutline } from './exif-tags';
 
 /** Why a block is still in the clean file. */
@@ -129,6 +129,29 @@ export function jpegTailIsCopiedScan(plan: CleanPlan, original: Inventory, outpu
     out += length;
   }
   return false;
+}
+
+/**
+ * Where the original's PNG image-data runs (Inventory.imageRuns) sit in the
+ * clean file: each run that lies whole inside a part copied from the original
+ * is at the same place relative to that part. The output walk can step over
+ * these (WalkOptions.imageData): the bytes are the original's, which its walk
+ * found to be nothing but whole IDAT/fdAT chunks, so a chunk-by-chunk walk
+ * would find the same thing there. Empty when the plan is not a PNG's.
+ */
+export function pngImageRunsInOutput(plan: CleanPlan, original: Inventory): ByteRange[] {
+  if (plan.format !== 'png' || original.format !== 'png' || !original.imageRuns) return [];
+  const out: ByteRange[] = [];
+  let at = 0;
+  for (const part of plan.parts) {
+    if (part.kind === 'copy') {
+      for (const run of original.imageRuns) {
+        if (run.offset >= part.offset && run.offset + run.length <= part.offset + part.length) out.push({ offset: at + run.offset - part.offset, length: run.length });
+      }
+      at += part.length;
+    } else at += part.data.length;
+  }
+  return out;
 }
 
 /** One line of the "what was removed" list. */

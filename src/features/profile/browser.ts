@@ -2,41 +2,30 @@
  * Reads the browser signals live, with feature detection only. Runs in the
  * page (it needs `navigator`, `screen`, `matchMedia`); nothing leaves it.
  */
+import * as z from 'zod/mini';
 import { EMPTY_SIGNALS, isDecoyBrand, parseBrowserSignals, type BrowserSignals } from './signals';
 
-/*
- * Checked by hand, not with zod: this runs when the tool appears, and zod's
- * first parse costs ~20 ms there.
- */
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/** The part of `navigator.userAgentData` we use (not in every TypeScript lib yet). */
-interface UaData {
-  brands: { brand: string; version: string }[];
-  mobile: boolean;
-  platform: string;
-}
+/** The part of `navigator.userAgentData` we use (not in every TypeScript lib yet), checked with zod/mini. */
+const uaDataSchema = z.object({ brands: z.array(z.object({ brand: z.string(), version: z.string() })), mobile: z.boolean(), platform: z.string() });
+type UaData = z.infer<typeof uaDataSchema>;
 function parseUaData(v: unknown): UaData | null {
-  if (!isRecord(v) || typeof v['mobile'] !== 'boolean' || typeof v['platform'] !== 'string' || !Array.isArray(v['brands'])) return null;
-  const brands: UaData['brands'] = [];
-  for (const b of v['brands']) {
-    if (!isRecord(b) || typeof b['brand'] !== 'string' || typeof b['version'] !== 'string') return null;
-    brands.push({ brand: b['brand'], version: b['version'] });
-  }
-  return { brands, mobile: v['mobile'], platform: v['platform'] };
+  const parsed = uaDataSchema.safeParse(v);
+  return parsed.success ? parsed.data : null;
 }
 
 /** The high-entropy hints we ask for; a missing or non-string value stays unknown. */
+const highEntropySchema = z.object({ model: z.optional(z.unknown()), platformVersion: z.optional(z.unknown()), architecture: z.optional(z.unknown()) });
 interface HighEntropy {
   model?: string;
   platformVersion?: string;
   architecture?: string;
 }
 function parseHighEntropy(v: unknown): HighEntropy {
-  if (!isRecord(v)) return {};
+  const parsed = highEntropySchema.safeParse(v);
+  if (!parsed.success) return {};
   const out: HighEntropy = {};
   for (const key of ['model', 'platformVersion', 'architecture'] as const) {
-    const value = v[key];
+    const value = parsed.data[key];
     if (typeof value === 'string') out[key] = value;
   }
   return out;
@@ -80,7 +69,7 @@ export async function readBrowserSignals(): Promise<BrowserSignals> {
   const rawUaData: unknown = Reflect.get(navigator, 'userAgentData');
   const uaData = parseUaData(rawUaData);
   let high: HighEntropy = {};
-  if (uaData && isRecord(rawUaData)) {
+  if (uaData && typeof rawUaData === 'object' && rawUaData !== null) {
     const getHigh: unknown = Reflect.get(rawUaData, 'getHighEntropyValues');
     if (typeof getHigh === 'function') {
       try {

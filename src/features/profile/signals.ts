@@ -4,6 +4,8 @@
  * not expose it: that absence is itself reported to the reader, never guessed
  * from the user-agent string.
  */
+import * as z from 'zod/mini';
+
 /** The browser as read live; every field is null (or empty) when the browser does not expose it. */
 export interface BrowserSignals {
   /** `navigator.userAgent`, shown as-is (Chrome freezes parts of it since M110); at most 1000 characters. */
@@ -46,45 +48,37 @@ export interface BrowserSignals {
   globalPrivacyControl: boolean | null;
 }
 
-/*
- * Checked by hand, not with zod: this runs in the task that first shows the
- * profile tool, and zod's first parse of a schema costs ~20 ms there (the
- * rules are the ones the zod schema had; tests/unit/profile-signals.test.ts).
- */
-type Check<T> = (v: unknown) => v is T;
-const text = (max: number): Check<string> => (v): v is string => typeof v === 'string' && v.length <= max;
-const isBool: Check<boolean> = (v): v is boolean => typeof v === 'boolean';
-const isInt = (min: number): Check<number> => (v): v is number => typeof v === 'number' && Number.isInteger(v) && v >= min;
-const isPositive: Check<number> = (v): v is number => typeof v === 'number' && Number.isFinite(v) && v > 0;
-const nullable = <T>(check: Check<T>): Check<T | null> => (v): v is T | null => v === null || check(v);
-const record = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const list = <T>(check: Check<T>, max: number): Check<T[]> => (v): v is T[] => Array.isArray(v) && v.length <= max && v.every((x) => check(x));
-const isBrand: Check<{ brand: string; version: string }> = (v): v is { brand: string; version: string } =>
-  record(v) && text(100)(v['brand']) && text(50)(v['version']);
-const isScreen: Check<{ width: number; height: number }> = (v): v is { width: number; height: number } =>
-  record(v) && isInt(0)(v['width']) && isInt(0)(v['height']);
+const text = (max: number) => z.string().check(z.maxLength(max));
+const int = (min: number) => z.number().check(z.int(), z.gte(min));
+const positive = z.number().check(z.positive());
 
-const isThreads = isInt(1);
-const isScheme = (v: unknown): v is 'light' | 'dark' => v === 'light' || v === 'dark';
+/** The signals' shape, checked with zod/mini (the light build of zod) where the page reads them. */
+const browserSignalsSchema: z.ZodMiniType<BrowserSignals> = z.object({
+  userAgent: z.nullable(text(1000)),
+  brands: z.nullable(z.array(z.object({ brand: text(100), version: text(50) })).check(z.maxLength(10))),
+  mobile: z.nullable(z.boolean()),
+  platform: z.nullable(text(100)),
+  model: z.nullable(text(200)),
+  platformVersion: z.nullable(text(50)),
+  architecture: z.nullable(text(50)),
+  languages: z.array(text(50)).check(z.maxLength(30)),
+  timeZone: z.nullable(text(100)),
+  screen: z.nullable(z.object({ width: int(0), height: int(0) })),
+  pixelRatio: z.nullable(positive),
+  colorDepth: z.nullable(int(1)),
+  cpuThreads: z.nullable(int(1)),
+  deviceMemory: z.nullable(positive),
+  maxTouchPoints: z.nullable(int(0)),
+  colorScheme: z.nullable(z.enum(['light', 'dark'])),
+  reducedMotion: z.nullable(z.boolean()),
+  doNotTrack: z.nullable(z.boolean()),
+  globalPrivacyControl: z.nullable(z.boolean()),
+});
 
 /** The signals if `value` has the expected shape (extra keys are dropped); null otherwise. */
 export function parseBrowserSignals(value: unknown): BrowserSignals | null {
-  if (!record(value)) return null;
-  const { userAgent, brands, mobile, platform, model, platformVersion, architecture, languages, timeZone, screen } = value;
-  const { pixelRatio, colorDepth, cpuThreads, deviceMemory, maxTouchPoints, colorScheme, reducedMotion, doNotTrack, globalPrivacyControl } = value;
-  if (
-    !(nullable(text(1000))(userAgent) && nullable(list(isBrand, 10))(brands) && nullable(isBool)(mobile) && nullable(text(100))(platform) &&
-      nullable(text(200))(model) && nullable(text(50))(platformVersion) && nullable(text(50))(architecture) && list(text(50), 30)(languages) &&
-      nullable(text(100))(timeZone) && nullable(isScreen)(screen) && nullable(isPositive)(pixelRatio) && nullable(isThreads)(colorDepth) &&
-      nullable(isThreads)(cpuThreads) && nullable(isPositive)(deviceMemory) && nullable(isInt(0))(maxTouchPoints) && nullable(isScheme)(colorScheme) &&
-      nullable(isBool)(reducedMotion) && nullable(isBool)(doNotTrack) && nullable(isBool)(globalPrivacyControl))
-  ) {
-    return null;
-  }
-  return {
-    userAgent, brands, mobile, platform, model, platformVersion, architecture, languages, timeZone, screen,
-    pixelRatio, colorDepth, cpuThreads, deviceMemory, maxTouchPoints, colorScheme, reducedMotion, doNotTrack, globalPrivacyControl,
-  };
+  const parsed = browserSignalsSchema.safeParse(value);
+  return parsed.success ? parsed.data : null;
 }
 
 /** A browser that exposes nothing (before reading, or with JavaScript off). */

@@ -1,54 +1,57 @@
 /**
  * A typed door to Pagefind's browser API, loaded only when the reader searches.
- * Pagefind's output is validated: it comes from a file on our own origin, but
- * it is still data crossing a boundary. The checks are written by hand (a few
- * lines) rather than with zod, whose core would be 47 KB gzip of the search
- * page's JavaScript for these three shapes.
+ * Pagefind's output is validated with zod/mini (the tree-shakable build of
+ * zod: a few KB for these three shapes, where zod's full core was 47 KB gzip
+ * of the search page): it comes from a file on our own origin, but it is
+ * still data crossing a boundary.
  */
+import * as z from 'zod/mini';
+
+type Loader = (...args: unknown[]) => unknown;
+const fn = z.custom<Loader>((v) => typeof v === 'function');
+
+const resultDataSchema = z.object({
+  url: z.string(),
+  excerpt: z.string(),
+  meta: z.object({ title: z.optional(z.string()) }),
+});
 
 /** What a result's `data()` gives: its page, the excerpt (text with <mark>) and the title. */
-export interface ResultData {
-  url: string;
-  excerpt: string;
-  meta: { title?: string };
-}
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+export type ResultData = z.infer<typeof resultDataSchema>;
 
 /** A result's data, or an error: never a partly checked value. */
 export function parseResultData(v: unknown): ResultData {
-  if (!isRecord(v) || typeof v['url'] !== 'string' || typeof v['excerpt'] !== 'string' || !isRecord(v['meta'])) {
-    throw new TypeError('pagefind: unexpected result data');
-  }
-  const title = v['meta']['title'];
-  if (title !== undefined && typeof title !== 'string') throw new TypeError('pagefind: unexpected title');
-  return { url: v['url'], excerpt: v['excerpt'], meta: title === undefined ? {} : { title } };
+  const parsed = resultDataSchema.safeParse(v);
+  if (!parsed.success) throw new TypeError('pagefind: unexpected result data');
+  const { title } = parsed.data.meta;
+  return { url: parsed.data.url, excerpt: parsed.data.excerpt, meta: title === undefined ? {} : { title } };
 }
 
-/** Pagefind's module: we only check that the two functions we call exist. */
+const apiSchema = z.object({ init: fn, search: fn });
+/** A result, kept as the very object Pagefind gave (z.custom does not copy): its data() is called on it. */
+const resultSchema = z.custom<{ data: Loader }>((r) => typeof r === 'object' && r !== null && typeof Reflect.get(r, 'data') === 'function');
+const searchAnswerSchema = z.object({ results: z.array(resultSchema) });
+
+/** Pagefind's module: the two functions we call, bound to it. */
 interface RawApi {
   init: () => Promise<unknown>;
   search: (query: string) => Promise<unknown>;
 }
 function parseApi(v: unknown): RawApi {
-  if (!isRecord(v)) throw new TypeError('pagefind: not a module');
-  const { init, search } = v;
-  if (typeof init !== 'function' || typeof search !== 'function') throw new TypeError('pagefind: missing init or search');
+  const parsed = apiSchema.safeParse(v);
+  if (!parsed.success) throw new TypeError('pagefind: missing init or search');
+  const { init, search } = parsed.data;
   return {
     init: async () => Reflect.apply(init, v, []),
     search: async (query: string) => Reflect.apply(search, v, [query]),
   };
 }
 
-/** A search's answer: the list of results, each with its `data()` loader. */
+/** A search's answer: the list of results, each with its `data()` loader (called on its own result). */
 export function parseSearchResults(v: unknown): { data: () => Promise<unknown> }[] {
-  const results = isRecord(v) ? v['results'] : undefined;
-  if (!Array.isArray(results)) throw new TypeError('pagefind: unexpected search answer');
-  return results.map((r: unknown) => {
-    const data = isRecord(r) ? r['data'] : undefined;
-    if (typeof data !== 'function') throw new TypeError('pagefind: result without data()');
-    return { data: async () => Reflect.apply(data, r, []) };
-  });
+  const parsed = searchAnswerSchema.safeParse(v);
+  if (!parsed.success) throw new TypeError('pagefind: unexpected search answer');
+  return parsed.data.results.map((r) => ({ data: async () => Reflect.apply(r.data, r, []) }));
 }
 
 interface PagefindApi {

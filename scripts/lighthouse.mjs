@@ -10,7 +10,8 @@
  * multiplies the wall time of each main-thread task by its 4× CPU throttle,
  * so time the thread spends waiting for a busy CPU counts as blocking).
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
@@ -54,9 +55,23 @@ for (const locale of ['fr', 'en']) {
 // `npm run lighthouse -- /en/ /recherche/` audits only the pages given.
 const runsArg = process.argv.find((a) => a.startsWith('--runs='));
 const RUNS = Math.max(1, Number(runsArg?.slice('--runs='.length) ?? 1) || 1);
-const only = process.argv.slice(2).filter((a) => !a.startsWith('--runs='));
+const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 if (only.length > 0) paths.splice(0, paths.length, ...only);
 
+// `--throttling=provided` measures without Lighthouse's simulated slow CPU and network (the default is `simulate`).
+const throttlingArg = process.argv.find((a) => a.startsWith('--throttling='));
+const THROTTLING = throttlingArg?.slice('--throttling='.length) === 'provided' ? 'provided' : 'simulate';
+
+// A control page (one heading, one paragraph, no CSS, no script, no image) measured first: what this
+// machine and Chromium cost on their own, so a page's total-blocking-time can be read against it.
+const controlDir = mkdtempSync(join(tmpdir(), 'bya-lighthouse-control-'));
+mkdirSync(join(controlDir, 'control'));
+writeFileSync(
+  join(controlDir, 'control', 'index.html'),
+  '<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Control page</title><meta name="description" content="A bare page that measures the environment."></head><body><main><h1>Control</h1><p>One paragraph of plain text.</p></main></body></html>',
+);
+writeFileSync(join(controlDir, '404.html'), '<!doctype html><title>Not found</title>');
+const control = await serve(controlDir);
 const server = await serve(DIST);
 const chrome = await chromeLauncher.launch({
   chromePath: findChromium(),
@@ -66,14 +81,17 @@ const rows = [];
 const failures = [];
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 try {
-  for (const path of paths) {
+  for (const path of ['(control) /control/', ...paths]) {
+    const isControl = path.startsWith('(control)');
+    const url = isControl ? `${control.url}/control/` : server.url + path;
     const runs = [];
     for (let i = 0; i < RUNS; i++) {
-      const result = await lighthouse(server.url + path, {
+      const result = await lighthouse(url, {
         port: chrome.port,
         output: 'json',
         logLevel: 'error',
         onlyCategories: CATEGORIES,
+        throttlingMethod: THROTTLING,
       });
       if (result?.lhr) runs.push(result.lhr);
     }
@@ -86,7 +104,7 @@ try {
     rows.push({ path, scores: scores.map(String), tbt: `${median(tbts)}${RUNS > 1 ? ` (${tbts.join(', ')})` : ''}` });
     // The failing audits of the run whose performance score is the median one.
     const lhr = runs.find((r) => Math.round((r.categories.performance?.score ?? 0) * 100) === scores[0]) ?? runs[0];
-    for (const category of CATEGORIES) {
+    for (const category of isControl ? [] : CATEGORIES) {
       for (const ref of lhr.categories[category]?.auditRefs ?? []) {
         const audit = lhr.audits[ref.id];
         if (!audit || audit.score === null || audit.score >= 0.9 || ref.weight === 0) continue;
@@ -97,9 +115,12 @@ try {
 } finally {
   chrome.kill();
   await server.close();
+  await control.close();
+  rmSync(controlDir, { recursive: true, force: true });
 }
 
 const width = Math.max(...rows.map((r) => r.path.length), 4);
+console.log(`Throttling: ${THROTTLING}${THROTTLING === 'simulate' ? ' (Lighthouse default: 4× CPU slowdown, slow 4G)' : ' (none: this machine as it is)'}.`);
 if (RUNS > 1) console.log(`Median of ${RUNS} runs per page.`);
 console.log(`${'page'.padEnd(width)}  perf  a11y  best  seo  TBT ms`);
 for (const r of rows) console.log(`${r.path.padEnd(width)}  ${r.scores.map((s) => s.padStart(4)).join('  ')}  ${r.tbt}`);

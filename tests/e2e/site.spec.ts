@@ -88,6 +88,21 @@ for (const [path, word, label] of [
   });
 }
 
+test('words typed in the search box before its script has loaded are searched when it wakes up', async ({ page }) => {
+  // Hold the search island's code back (a slow connection) until the reader has typed.
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/_astro\/SearchBox\.[^/]*\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('/en/search/', { waitUntil: 'domcontentloaded' });
+  await page.getByLabel('Words to search for').fill('figurine');
+  release();
+  await expect(page.locator('.search-results li').first()).toBeVisible();
+  await expect(page.locator('.search-results')).toHaveAttribute('data-query', 'figurine');
+});
+
 for (const scheme of ['light', 'dark'] as const) {
   for (const path of pages) {
     test(`${path} passes axe (WCAG 2.2 AA) in ${scheme} mode`, async ({ page }) => {

@@ -24,8 +24,8 @@ const PAGE = 64 * 1024;
 const MAX_RUN = 4 * 1024 * 1024;
 /** Cached bytes are capped at 8 MiB: enough for the headers of any container we walk. */
 const MAX_CACHED = 8 * 1024 * 1024;
-/** Files up to this size are read whole on the first miss. */
-const WHOLE = 1024 * 1024;
+/** Files up to this size are read whole on the first miss (and then served from memory). */
+export const WHOLE = 1024 * 1024;
 
 /**
  * A ByteSource over a Blob or File (browser and Node 24), reading small ranges
@@ -55,7 +55,8 @@ export function blobSource(blob: Blob): ByteSource {
     }
     return sequential.read(offset, length);
   }
-  async function piece(offset: number, end: number): Promise<{ start: number; bytes: Uint8Array }> {
+  /** The cached piece holding [offset, end), if any (a hit moves it to the end). */
+  function cachedPiece(offset: number, end: number): { start: number; bytes: Uint8Array } | undefined {
     for (let i = pieces.length - 1; i >= 0; i--) {
       const p = pieces[i]!;
       if (offset >= p.start && end <= p.start + p.bytes.length) {
@@ -63,6 +64,11 @@ export function blobSource(blob: Blob): ByteSource {
         return p;
       }
     }
+    return undefined;
+  }
+  async function piece(offset: number, end: number): Promise<{ start: number; bytes: Uint8Array }> {
+    const hit = cachedPiece(offset, end);
+    if (hit) return hit;
     const start = Math.floor(offset / PAGE) * PAGE;
     // Sequential: this miss starts inside or right after the previous one (a header may straddle its end).
     run = start > lastMissStart && start <= lastMissEnd ? Math.min(run * 2, MAX_RUN) : PAGE;
@@ -82,7 +88,11 @@ export function blobSource(blob: Blob): ByteSource {
       const start = clampOffset(offset, blob.size);
       const end = clampOffset(start + Math.max(0, length), blob.size);
       if (end <= start) return new Uint8Array(0);
-      if (end - start > PAGE) return long(start, end - start);
+      if (end - start > PAGE) {
+        // A small file read whole is in the cache: no new Blob read.
+        const hit = cachedPiece(start, end);
+        return hit ? hit.bytes.subarray(start - hit.start, end - hit.start) : long(start, end - start);
+      }
       const p = await piece(start, end);
       return p.bytes.subarray(start - p.start, end - p.start);
     },

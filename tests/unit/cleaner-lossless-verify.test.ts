@@ -4,11 +4,12 @@
  * must reach the same verdict and inventory as a full walk of the output, and
  * fall back to the full walk whenever the output has another shape.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cleanLossless, verifyBlob } from '../../src/features/cleaner/lossless';
 import { jpegTailIsCopiedScan, pngImageRunsInOutput } from '../../src/features/cleaner/verify';
+import { assemble } from '../../src/formats/clean';
 import { blobSource, bufferSource } from '../../src/formats/source';
 import type { CleanPlan } from '../../src/formats/types';
 import { walk } from '../../src/formats/walk';
@@ -83,6 +84,25 @@ describe('verifyBlob with the copied-scan shortcut', () => {
       else expect(merged).toEqual(full.inventory.imageRuns);
     },
   );
+
+  const small = MANIFEST.filter((e) => ['jpeg', 'png', 'webp'].includes(e.format) && !e.broken && statSync(join(IMAGES, e.file)).size <= 1024 * 1024).map((e) => e.file);
+  it('most of the corpus is small enough for the in-memory check', () => expect(small.length).toBeGreaterThan(25));
+  it.each(small)('%s: the in-memory check of a small file (assembled from the parts) gives the verdict and inventory of a full walk of the Blob', async (name) => {
+    const bytes = new Uint8Array(readFileSync(join(IMAGES, name)));
+    const file = new Blob([bytes]);
+    const source = blobSource(file);
+    const original = await walk(source);
+    for (const options of [KEEP_ALL, { keepOrientation: false, keepColorProfile: false }]) {
+      const { blob, plan } = await cleanLossless(file, options, original, source);
+      // The trust link: the Blob made of the plan's parts holds exactly the assembled bytes.
+      expect(Buffer.from(await blob.arrayBuffer()).equals(Buffer.from(assemble(plan, bytes)))).toBe(true);
+      const inMemory = await verifyBlob(blob, options, 'lossless', { plan, original, source });
+      const full = await verifyBlob(blob, options, 'lossless');
+      expect(inMemory.verdict).toEqual(full.verdict);
+      expect(inMemory.inventory).toEqual(full.inventory);
+      expect(inMemory.verdict.ok).toBe(true);
+    }
+  });
 
   it('a walk given its own image-data runs finds exactly what the chunk-by-chunk walk finds', async () => {
     for (const bytes of [...pngs.map((name) => new Uint8Array(readFileSync(join(IMAGES, name)))), pngWithRuns(7)]) {

@@ -74,7 +74,7 @@ async function clean(id: string, file: Blob, options: CleanOptions): Promise<Cle
 
   const { blob, plan } = await cleanLossless(file, options, inventory, source);
   const planned = performance.now();
-  const { verdict } = await verifyBlob(blob, options, 'lossless', { plan, original: inventory });
+  const { verdict } = await verifyBlob(blob, options, 'lossless', { plan, original: inventory, source });
   if (!verdict.ok) return { type: 'failed', id, code: 'verify-failed', leftovers: verdict.problems };
   return {
     type: 'cleaned',

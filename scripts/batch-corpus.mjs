@@ -44,8 +44,12 @@ const METADATA = [
   '-XMP-photoshop:City=Paris',
 ];
 
-/** mulberry32: small, seeded, deterministic. */
-function prng(seed) {
+/**
+ * mulberry32: small, seeded, deterministic (also the fuzz mutations' generator, tests/support/mutations.ts).
+ * @param {number} seed
+ * @returns {() => number}
+ */
+export function prng(seed) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -12,17 +12,8 @@ import type { Inventory } from '../../src/formats/types';
 
 const enc = new TextEncoder();
 
-/** mulberry32: small, seeded, deterministic. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32, shared with the batch generator (scripts/batch-corpus.mjs). */
+export { prng } from '../../scripts/batch-corpus.mjs';
 
 const cat = (...parts: Uint8Array[]): Uint8Array => {
   const out = new Uint8Array(parts.reduce((s, p) => s + p.length, 0));

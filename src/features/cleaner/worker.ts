@@ -3,11 +3,11 @@
  * sequence), cleans it, verifies the result and answers with a small message
  * holding the clean Blob. Nothing here touches the network.
  */
-import { blobSource, FormatError, walk, type CleanOptions } from '../../formats/index';
+import { blobSource, FormatError, walk, type CleanOptions, type CleanPlan, type MetadataBlock } from '../../formats/index';
 import { convertToJpeg } from './convert';
 import { cleanLossless, verifyBlob } from './lossless';
 import { requestSchema, type CleanerRequest, type CleanerResponse } from './protocol';
-import { summarizeRemoved } from './verify';
+import { summarizeRemoved, type CleanMode } from './verify';
 import { zipBlobs } from './zip';
 
 function send(message: CleanerResponse): void {
@@ -45,49 +45,34 @@ async function clean(id: string, file: Blob, options: CleanOptions): Promise<Cle
   const format = inventory.format;
   if (format === 'tiff' || format === 'gif') return { type: 'failed', id, code: format, leftovers: [] };
 
+  // Either a canvas conversion (HEIC/AVIF → JPEG) or a lossless clean; then the same verification and answer.
+  let made: { mode: CleanMode; format: CleanPlan['format']; blob: Blob; removed: MetadataBlock[]; copied?: Parameters<typeof verifyBlob>[3] };
   if (format === 'heic' || format === 'avif') {
     send({ type: 'converting', id });
-    let blob: Blob;
     try {
-      blob = await convertToJpeg(file, format);
+      made = { mode: 'converted', format: 'jpeg', blob: await convertToJpeg(file, format), removed: inventory.blocks };
     } catch {
       return { type: 'failed', id, code: 'decode-failed', leftovers: [] };
     }
-    const converted = performance.now();
-    const { verdict } = await verifyBlob(blob, options, 'converted');
-    if (!verdict.ok) return { type: 'failed', id, code: 'verify-failed', leftovers: verdict.problems };
-    return {
-      type: 'cleaned',
-      id,
-      mode: 'converted',
-      sourceFormat: format,
-      format: 'jpeg',
-      blob,
-      originalSize: file.size,
-      size: blob.size,
-      removed: summarizeRemoved(inventory.blocks),
-      left: verdict.left,
-      ms: performance.now() - started,
-      phases: { walk: walked - started, clean: converted - walked, verify: performance.now() - converted },
-    };
+  } else {
+    const { blob, plan } = await cleanLossless(file, options, inventory, source);
+    made = { mode: 'lossless', format: plan.format, blob, removed: plan.removed, copied: { plan, original: inventory, source } };
   }
-
-  const { blob, plan } = await cleanLossless(file, options, inventory, source);
-  const planned = performance.now();
-  const { verdict } = await verifyBlob(blob, options, 'lossless', { plan, original: inventory, source });
+  const cleaned = performance.now();
+  const { verdict } = await verifyBlob(made.blob, options, made.mode, made.copied);
   if (!verdict.ok) return { type: 'failed', id, code: 'verify-failed', leftovers: verdict.problems };
   return {
     type: 'cleaned',
     id,
-    mode: 'lossless',
+    mode: made.mode,
     sourceFormat: format,
-    format: plan.format,
-    blob,
+    format: made.format,
+    blob: made.blob,
     originalSize: file.size,
-    size: blob.size,
-    removed: summarizeRemoved(plan.removed),
+    size: made.blob.size,
+    removed: summarizeRemoved(made.removed),
     left: verdict.left,
     ms: performance.now() - started,
-    phases: { walk: walked - started, clean: planned - walked, verify: performance.now() - planned },
+    phases: { walk: walked - started, clean: cleaned - walked, verify: performance.now() - cleaned },
   };
 }

@@ -46,21 +46,35 @@ export function isPageRequest(request: Request): boolean {
   return request.mode === 'navigate' || (request.headers.get('accept') ?? '').includes('text/html');
 }
 
+/** How many files the install downloads at once: enough to keep the connection busy, few enough not to crowd the reader's page. */
+export const PRECACHE_CONCURRENCY = 4;
+
 /**
- * Downloads every listed URL into this build's cache. Any failure rejects, so
- * the install fails and the previous worker (and its complete cache) stays.
+ * Downloads every listed URL into this build's cache, at most
+ * `PRECACHE_CONCURRENCY` at a time. Any failure rejects (and stops starting
+ * new downloads), so the install fails and the previous worker (and its
+ * complete cache) stays.
  */
-export async function precache(deps: OfflineDeps, urls: readonly string[]): Promise<void> {
+export async function precache(deps: OfflineDeps, urls: readonly string[], concurrency = PRECACHE_CONCURRENCY): Promise<void> {
   const cache = await deps.caches.open(deps.cache);
-  await Promise.all(
-    urls.map(async (url) => {
+  let next = 0;
+  let failed = false;
+  const lane = async (): Promise<void> => {
+    while (!failed && next < urls.length) {
+      const url = urls[next++] ?? '';
       // 'no-cache': revalidate with the server, so the HTTP cache cannot hand over a file of an older build.
       const absolute = new URL(url, deps.origin).href;
-      const response = await deps.fetch(absolute, { cache: 'no-cache' });
-      if (!response.ok) throw new Error(`precache: ${url} answered ${response.status}`);
-      await cache.put(absolute, response);
-    }),
-  );
+      try {
+        const response = await deps.fetch(absolute, { cache: 'no-cache' });
+        if (!response.ok) throw new Error(`precache: ${url} answered ${response.status}`);
+        await cache.put(absolute, response);
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, urls.length)) }, lane));
 }
 
 /** Deletes the caches of older builds (ours only). Returns the names removed. */

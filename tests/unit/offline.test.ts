@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildVersion, precacheUrls } from '../../integrations/offline.mjs';
-import { cacheName, handles, precache, removeOldCaches, respond, type OfflineDeps } from '../../src/sw/strategies';
+import { cacheName, handles, precache, PRECACHE_CONCURRENCY, removeOldCaches, respond, type OfflineDeps } from '../../src/sw/strategies';
 
 const ORIGIN = 'https://site.test';
 
@@ -101,6 +101,38 @@ describe('install and activate', () => {
     await precache(deps, ['/', '/_astro/a.js']);
     const cache = caches.caches.get('bya-v2');
     expect([...(cache?.entries.keys() ?? [])].sort()).toEqual([`${ORIGIN}/`, `${ORIGIN}/_astro/a.js`]);
+  });
+  it('downloads at most PRECACHE_CONCURRENCY files at once, and every one of them', async () => {
+    const files = Object.fromEntries(Array.from({ length: 23 }, (_, i) => [`/_astro/f${i}.js`, `js${i}`]));
+    const { deps, caches } = setup(files);
+    let inFlight = 0;
+    let peak = 0;
+    const fetch = deps.fetch;
+    deps.fetch = async (input, init) => {
+      inFlight += 1;
+      peak = Math.max(peak, inFlight);
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      try {
+        return await fetch(input, init);
+      } finally {
+        inFlight -= 1;
+      }
+    };
+    await precache(deps, Object.keys(files));
+    expect(peak).toBe(PRECACHE_CONCURRENCY);
+    expect(caches.caches.get('bya-v2')?.entries.size).toBe(23);
+  });
+  it('stops starting downloads after a failure', async () => {
+    const files = Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`/_astro/f${i}.js`, `js${i}`]));
+    const { deps } = setup(files);
+    const asked: string[] = [];
+    const fetch = deps.fetch;
+    deps.fetch = async (input, init) => {
+      asked.push(String(input));
+      return fetch(input, init);
+    };
+    await expect(precache(deps, ['/gone.js', ...Object.keys(files)], 2)).rejects.toThrow('/gone.js answered 404');
+    expect(asked.length).toBeLessThan(5);
   });
   it('fails the install when one file is missing, so the old worker stays', async () => {
     const { deps } = setup({ '/': 'home' });

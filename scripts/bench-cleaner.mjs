@@ -33,9 +33,10 @@ function run(cmd, args) {
 
 function makeBigJpeg() {
   const path = join(TMP, 'big-24mp.jpg');
-  console.log('Making a 24-megapixel JPEG with metadata (ImageMagick + exiftool)…');
-  // Noise and 4:4:4 sampling make the JPEG big (about 30+ MB at quality 100; the table prints the real size), like a detailed photo from a modern phone.
-  run('convert', ['-size', '6000x4000', 'xc:gray', '-seed', '7', '-attenuate', '2', '+noise', 'Gaussian', '-sampling-factor', '1x1', '-quality', '100', path]);
+  console.log('Making a 24-megapixel colour JPEG of about 32 MB with metadata (ImageMagick + exiftool)…');
+  // Random colour noise at 4:4:4 and quality 82 gives about 32 MB (the issue's size; the table prints the real one):
+  // the entropy-coded data the cleaner must scan is as long as in the biggest photos phones make.
+  run('convert', ['-size', '6000x4000', 'xc:', '-seed', '7', '+noise', 'Random', '-sampling-factor', '1x1', '-quality', '82', path]);
   run('exiftool', ['-q', '-overwrite_original', '-Make=BenchCam', '-Model=B1', '-SerialNumber=123456', '-DateTimeOriginal=2025:04:05 14:32:10',
     '-GPSLatitude=48.8584', '-GPSLatitudeRef=N', '-GPSLongitude=2.2945', '-GPSLongitudeRef=E', '-XMP-dc:Description=bench', '-IPTC:Keywords=bench', '-Comment=bench', path]);
   return path;
@@ -229,7 +230,9 @@ async function main() {
     await browser.close();
     console.table(rows);
     const bigRow = rows.at(-1);
-    console.log(`Target: 32 MB JPEG cleaned in < 1.5× one read: ${bigRow['clean ÷ read']}× → ${Number(bigRow['clean ÷ read']) < 1.5 ? 'met' : 'NOT met'}`);
+    const ratio = (a, b) => (Number(a) / Number(b)).toFixed(1);
+    console.log(`Target: ${bigRow.MB} MB JPEG cleaned in < 1.5× one read: ${bigRow['clean ÷ read']}× → ${Number(bigRow['clean ÷ read']) < 1.5 ? 'met' : 'NOT met'}`);
+    console.log(`  exiftool -all= ÷ our clean: ${ratio(bigRow['exiftool ms'], bigRow['clean ms (page)'])}× (target ≥ 2); canvas re-encode ÷ our clean: ${ratio(bigRow['canvas ms'], bigRow['clean ms (page)'])}× (target ≥ 10)`);
     for (const row of rows.filter((r) => /png|webp/.test(r.files))) console.log(`${row.files}: median per file ${row['worker ms median/max']} ms (target: a few ms)`);
   } finally {
     try {

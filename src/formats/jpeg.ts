@@ -168,7 +168,8 @@ class JpegReader {
   async chunk(offset: number): Promise<Uint8Array> {
     const from = offset - this.windowStart;
     if (from >= 0 && this.window.length - from >= 2) return this.window.subarray(from);
-    this.window = await this.src.read(offset, SCAN_CHUNK);
+    // A transient read where the source offers one: the previous window is dropped here, and every view of it was used before this call.
+    this.window = await (this.src.scan ? this.src.scan(offset, SCAN_CHUNK) : this.src.read(offset, SCAN_CHUNK));
     this.windowStart = offset;
     return this.window;
   }

@@ -17,6 +17,14 @@ export interface ByteSource {
   readonly size: number;
   /** Reads `length` bytes at `offset` (fewer if the file ends first). */
   read(offset: number, length: number): Promise<Uint8Array>;
+  /**
+   * Optional: `read` for a forward pass that looks at each piece once (the
+   * JPEG entropy scan). The returned view is valid only until the next
+   * `scan` call: the source may reuse its memory (a Blob source does, which
+   * about halves the cost of a pass over a big file). Bytes to keep must be
+   * copied or read with `read`.
+   */
+  scan?(offset: number, length: number): Promise<Uint8Array>;
 }
 
 /** Formats recognised from a file's first bytes (never from its name or MIME type). */

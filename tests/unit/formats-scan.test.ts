@@ -8,6 +8,7 @@ import { describe, expect, test } from 'vitest';
 import { SCAN_CHUNK } from '../../src/formats/jpeg';
 import { blobSource, bufferSource } from '../../src/formats/source';
 import { walk } from '../../src/formats/walk';
+import { ChunkyBlob } from '../support/chunky-blob';
 
 const enc = new TextEncoder();
 const cat = (...parts: Array<Uint8Array | number[]>): Uint8Array => {
@@ -56,6 +57,7 @@ function scanStraddling(after: number[], seed: number, at = SCAN_CHUNK - 1): Uin
 async function walkBoth(file: Uint8Array): Promise<Awaited<ReturnType<typeof walk>>> {
   const fromBuffer = await walk(bufferSource(file));
   expect(await walk(blobSource(new Blob([new Uint8Array(file)])))).toEqual(fromBuffer);
+  expect(await walk(blobSource(new ChunkyBlob(new Uint8Array(file), file.length)))).toEqual(fromBuffer);
   return fromBuffer;
 }
 

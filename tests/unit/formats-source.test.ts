@@ -12,47 +12,8 @@ import { describe, expect, test } from 'vitest';
 import { SCAN_CHUNK } from '../../src/formats/jpeg';
 import { blobSource, bufferSource } from '../../src/formats/source';
 import { walk } from '../../src/formats/walk';
+import { ChunkyBlob, prng } from '../support/chunky-blob';
 import { IMAGES, MANIFEST } from '../support/paths';
-
-function prng(seed: number): () => number {
-  let x = seed >>> 0 || 1;
-  return () => {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    return (x >>> 0) / 0x1_0000_0000;
-  };
-}
-
-/** A Blob whose stream() is a default (not a byte) stream giving chunks of random sizes, as some browsers do. */
-class ChunkyBlob extends Blob {
-  readonly #bytes: Uint8Array<ArrayBuffer>;
-  readonly #seed: number;
-  constructor(bytes: Uint8Array<ArrayBuffer>, seed: number) {
-    super([bytes]);
-    this.#bytes = bytes;
-    this.#seed = seed;
-  }
-  override slice(start?: number, end?: number): Blob {
-    return new ChunkyBlob(this.#bytes.slice(start, end), this.#seed + 1);
-  }
-  override stream(): ReadableStream<Uint8Array<ArrayBuffer>> {
-    const random = prng(this.#seed);
-    let at = 0;
-    const bytes = this.#bytes;
-    return new ReadableStream<Uint8Array<ArrayBuffer>>({
-      pull(controller) {
-        if (at >= bytes.length) {
-          controller.close();
-          return;
-        }
-        const n = 1 + Math.floor(random() * (random() < 0.2 ? 16 : 300_000));
-        controller.enqueue(bytes.slice(at, at + n));
-        at += n;
-      },
-    });
-  }
-}
 
 function noise(length: number, seed: number): Uint8Array<ArrayBuffer> {
   const random = prng(seed);
@@ -85,6 +46,37 @@ describe('blobSource long reads (one stream per forward pass)', () => {
         else if (move < 0.85) offset += length + Math.floor(random() * 300_000); // a short skip forward
         else offset = Math.floor(random() * bytes.length); // anywhere, backward included
         if (offset > bytes.length + 10) offset = Math.floor(random() * bytes.length);
+      }
+    }
+  });
+
+  test.each(kinds)('over %s, transient scans interleaved with reads give the same bytes as a buffer, and never overwrite what a read returned', async (_name, make) => {
+    for (let seed = 1; seed <= 4; seed++) {
+      const random = prng(seed * 104_729);
+      const blobbed = blobSource(make(bytes, seed));
+      const buffered = bufferSource(bytes);
+      const scan = blobbed.scan;
+      expect(scan, 'a Blob source offers transient scans').toBeDefined();
+      if (!scan) return;
+      const kept: Array<{ offset: number; length: number; got: Uint8Array }> = [];
+      let offset = Math.floor(random() * 1000);
+      for (let step = 0; step < 40; step++) {
+        const length = 65_537 + Math.floor(random() * SCAN_CHUNK);
+        const transient = random() < 0.75;
+        const got = transient ? await scan(offset, length) : await blobbed.read(offset, length);
+        const want = await buffered.read(offset, length);
+        expect(Buffer.from(got).equals(Buffer.from(want)), `${transient ? 'scan' : 'read'}(${offset}, ${length}) at step ${step} of seed ${seed}`).toBe(true);
+        if (!transient) kept.push({ offset, length: got.length, got });
+        const move = random();
+        if (move < 0.6) offset += length - (random() < 0.5 ? 0 : 1 + Math.floor(random() * 65_535)); // on, or back over the tail
+        else if (move < 0.8) offset += length + Math.floor(random() * 300_000);
+        else offset = Math.floor(random() * bytes.length);
+        if (offset > bytes.length + 10) offset = Math.floor(random() * bytes.length);
+      }
+      for (const { offset: at, length: n, got } of kept) {
+        // Its length as returned, not as it is now: a view whose memory was handed to a BYOB read would now be empty.
+        const want = await buffered.read(at, n);
+        expect(Buffer.from(got).equals(Buffer.from(want)), `read(${at}) still holds its bytes after later scans`).toBe(true);
       }
     }
   });

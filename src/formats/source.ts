@@ -34,7 +34,7 @@ export const WHOLE = 1024 * 1024;
  * 2 240 ms for 22.6 MB), so when a miss starts where the previous one ended
  * (a PNG's IDAT chain, whose chunk headers sit every 8–64 KiB) or inside it, the next piece
  * is twice as long, up to MAX_RUN: 825 KB of PNG then costs 4 reads, not 13.
- * Reads longer than PAGE (the JPEG scan's 4 MiB pieces) are not cached (they
+ * Reads longer than PAGE (the JPEG scan's 1 MiB pieces) are not cached (they
  * are used once and would evict the headers) and come from a stream of the
  * Blob (see SequentialReader): a forward pass over a 22.6 MB file then costs
  * about one read of the file instead of one costly Blob read per piece.

@@ -172,8 +172,7 @@ class SequentialReader {
       this.#tail = dropped.subarray(Math.max(0, dropped.length - OVERLAP));
     }
     const carried = this.#tail.subarray(this.#tail.length - Math.max(0, this.#position - offset));
-    if (transient && !(this.#scratch && !this.#scratch.detached && this.#scratch.byteLength >= length)) this.#scratch = new ArrayBuffer(length);
-    let out: Uint8Array<ArrayBuffer> = transient && this.#scratch ? new Uint8Array(this.#scratch, 0, length) : new Uint8Array(length);
+    let out: Uint8Array<ArrayBuffer> = transient ? new Uint8Array(this.#scratchFor(length), 0, length) : new Uint8Array(length);
     out.set(carried.subarray(0, length));
     let filled = Math.min(carried.length, length);
     const fromStream = filled < length && !this.#done;
@@ -189,6 +188,12 @@ class SequentialReader {
     // The new tail is a view of what this read returned (no copy): its last bytes end at #position.
     if (fromStream) this.#tail = out.subarray(Math.max(0, filled - OVERLAP), filled);
     return out.subarray(0, filled);
+  }
+
+  /** The scratch buffer, replaced by a new one when it is too small (or was detached by a failed BYOB read). */
+  #scratchFor(length: number): ArrayBuffer {
+    if (!this.#scratch || this.#scratch.detached || this.#scratch.byteLength < length) this.#scratch = new ArrayBuffer(length);
+    return this.#scratch;
   }
 
   /** Stops the stream (a later read starts a new one). */

@@ -88,9 +88,8 @@ const SERVICE_WORKER_DELAY_MS = 3000;
 function setupServiceWorker(): void {
   if (!('serviceWorker' in navigator) || !window.isSecureContext) return;
   // The install downloads the whole site (~7 MB, four files at a time) for offline use. It waits until
-  // the page has loaded and then a few seconds more, for an idle moment, so it does not compete for the
-  // CPU and the connection with the reader's first page (on this 2-core machine it added 100-400 ms of
-  // main-thread blocking to the home page's load when it started at the load event).
+  // the page has loaded and then a few seconds more, for an idle moment, so that it does not compete
+  // for the CPU and the connection with the reader's first page.
   const register = (): void => {
     void navigator.serviceWorker.register('/sw.js', { scope: '/' }).catch(() => undefined);
   };

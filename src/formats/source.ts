@@ -82,27 +82,23 @@ export function blobSource(blob: Blob): ByteSource {
     while (cached > MAX_CACHED && pieces.length > 1) cached -= pieces.shift()!.bytes.length;
     return p;
   }
+  /** A read; a `transient` one may refill the stream's scratch buffer (see ByteSource.scan). */
+  async function get(offset: number, length: number, transient: boolean): Promise<Uint8Array> {
+    const start = clampOffset(offset, blob.size);
+    const end = clampOffset(start + Math.max(0, length), blob.size);
+    if (end <= start) return new Uint8Array(0);
+    if (end - start > PAGE) {
+      // A small file read whole is in the cache: no new Blob read.
+      const hit = cachedPiece(start, end);
+      return hit ? hit.bytes.subarray(start - hit.start, end - hit.start) : long(start, end - start, transient);
+    }
+    const p = await piece(start, end);
+    return p.bytes.subarray(start - p.start, end - p.start);
+  }
   return {
     size: blob.size,
-    async scan(offset: number, length: number): Promise<Uint8Array> {
-      const start = clampOffset(offset, blob.size);
-      const end = clampOffset(start + Math.max(0, length), blob.size);
-      if (end <= start) return new Uint8Array(0);
-      const hit = cachedPiece(start, end);
-      return hit ? hit.bytes.subarray(start - hit.start, end - hit.start) : long(start, end - start, true);
-    },
-    async read(offset: number, length: number): Promise<Uint8Array> {
-      const start = clampOffset(offset, blob.size);
-      const end = clampOffset(start + Math.max(0, length), blob.size);
-      if (end <= start) return new Uint8Array(0);
-      if (end - start > PAGE) {
-        // A small file read whole is in the cache: no new Blob read.
-        const hit = cachedPiece(start, end);
-        return hit ? hit.bytes.subarray(start - hit.start, end - hit.start) : long(start, end - start);
-      }
-      const p = await piece(start, end);
-      return p.bytes.subarray(start - p.start, end - p.start);
-    },
+    scan: (offset: number, length: number) => get(offset, length, true),
+    read: (offset: number, length: number) => get(offset, length, false),
   };
 }
 

@@ -1,15 +1,5 @@
-/** Test helpers for byte sources: a seeded PRNG and a Blob with an irregular stream. */
-
-/** xorshift32: a seeded generator of numbers in [0, 1). */
-export function prng(seed: number): () => number {
-  let x = seed >>> 0 || 1;
-  return () => {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    return (x >>> 0) / 0x1_0000_0000;
-  };
-}
+/** A Blob with an irregular stream, for byte-source tests. */
+import { prng } from '../../scripts/batch-corpus.mjs';
 
 /**
  * A Blob whose stream() is a default (not a byte) stream giving chunks of

@@ -12,7 +12,8 @@ import { describe, expect, test } from 'vitest';
 import { SCAN_CHUNK } from '../../src/formats/jpeg';
 import { blobSource, bufferSource } from '../../src/formats/source';
 import { walk } from '../../src/formats/walk';
-import { ChunkyBlob, prng } from '../support/chunky-blob';
+import { ChunkyBlob } from '../support/chunky-blob';
+import { prng } from '../support/mutations';
 import { IMAGES, MANIFEST } from '../support/paths';
 
 function noise(length: number, seed: number): Uint8Array<ArrayBuffer> {

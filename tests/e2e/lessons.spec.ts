@@ -1,7 +1,9 @@
 /**
  * Every lesson page, as built: the reading time, the "what to do now" box,
  * linked sources and previous/next links are there; every anchor that tools
- * link to lands on an element; and a lesson prints as the article alone.
+ * link to lands on an element; a lesson prints as the article alone; and a
+ * lesson without an island downloads no JavaScript and runs only the site's
+ * two small inline scripts.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,6 +11,8 @@ import { z } from 'zod';
 import { lessonPath } from '../../src/i18n/routes';
 import { LESSON_ANCHORS, lessonAnchor, type LessonId } from '../../src/lib/anchors';
 import { LESSONS_DIR, LESSON_LOCALES, readLessons } from '../support/lesson-files';
+import type { Request } from '@playwright/test';
+import { DIST } from '../support/pages';
 import { expect, test } from './fixtures';
 
 /** The site's UI strings (flat string values), as a lookup that throws on a missing key. */
@@ -93,3 +97,39 @@ test('a lesson prints as the article alone: no header, navigation or pager', asy
   await expect(page.locator('.sources')).toBeVisible();
   await expect(page.locator('[id="improve-model"]')).toBeVisible();
 });
+
+/**
+ * The site's own inline scripts, together: the theme applied before the first paint (head-script.mjs) and
+ * the site script Astro inlines (site-client.ts: theme switch, reading progress, offline notice and worker).
+ * 2,415 bytes when this budget was set; a lesson page without an island runs nothing else.
+ */
+const INLINE_SCRIPT_BUDGET = 2600;
+
+for (const locale of LESSON_LOCALES) {
+  const plain = readLessons(locale)
+    .map((l) => l.slug)
+    .filter((slug) => !readFileSync(join(DIST, lessonPath(slug, locale), 'index.html'), 'utf8').includes('<astro-island'));
+
+  test(`${locale}: a lesson without an island downloads no JavaScript, even scrolled to the end`, async ({ page }) => {
+    expect(plain.length, 'lessons without an island').toBeGreaterThanOrEqual(2);
+    for (const slug of plain) {
+      const scripts: string[] = [];
+      const listener = (request: Request): void => {
+        if (['script', 'worker', 'sharedworker'].includes(request.resourceType()) || /\.m?js(\?|$)/.test(request.url())) scripts.push(request.url());
+      };
+      page.on('request', listener);
+      await page.goto(lessonPath(slug, locale));
+      await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+      await page.waitForLoadState('networkidle');
+      page.off('request', listener);
+      expect(scripts, `${slug}: script requests`).toEqual([]);
+      const inline = await page.evaluate(() => [...document.scripts].map((s) => ({ src: s.src, bytes: new TextEncoder().encode(s.textContent ?? '').length })));
+      expect(inline.filter((s) => s.src !== ''), `${slug}: external scripts`).toEqual([]);
+      const bytes = inline.reduce((sum, s) => sum + s.bytes, 0);
+      expect(inline.length, `${slug}: inline scripts`).toBe(2);
+      expect(bytes, `${slug}: inline script bytes`).toBeLessThanOrEqual(INLINE_SCRIPT_BUDGET);
+      // The progress the site script keeps: the page itself is now marked read in the outline.
+      await expect(page.locator(`.outline [data-lesson-link="${slug}"]`).locator('xpath=ancestor::li[1]')).toHaveClass(/is-read/);
+    }
+  });
+}

@@ -118,7 +118,7 @@ try {
       tbt: `${median(tbts)}${RUNS > 1 ? ` (${tbts.join(', ')})` : ''}`,
     });
     // The failing audits of the run whose performance score is the median one.
-    const lhr = runs.find((r) => Math.round((r.categories.performance?.score ?? 0) * 100) === scores[0]) ?? runs[0];
+    const lhr = runs.find((_, i) => perfs[i] === scores[0]) ?? runs[0];
     for (const category of isControl ? [] : CATEGORIES) {
       for (const ref of lhr.categories[category]?.auditRefs ?? []) {
         const audit = lhr.audits[ref.id];

@@ -105,7 +105,7 @@ try {
       }
     }
     if (runs.length === 0) {
-      rows.push({ path, scores: CATEGORIES.map(() => 'n/a'), perfRange: 'n/a', tbt: 'n/a' });
+      rows.push({ path, scores: CATEGORIES.map(() => 'n/a'), perfRange: 'n/a', tbt: 'n/a', bench: 'n/a' });
       continue;
     }
     // Per category, each run's score out of 100; performance (the first category) also gives the range.
@@ -118,6 +118,7 @@ try {
       scores: scores.map(String),
       perfRange: `${Math.min(...perfs)}–${Math.max(...perfs)}`,
       tbt: `${median(tbts)}${RUNS > 1 ? ` (${tbts.join(', ')})` : ''}`,
+      bench: String(median(runs.map((lhr) => Math.round(lhr.environment?.benchmarkIndex ?? 0)))),
     });
     // The failing audits of the run whose performance score is the median one.
     const lhr = runs.find((_, i) => perfs[i] === scores[0]) ?? runs[0];
@@ -139,6 +140,6 @@ const width = Math.max(...rows.map((r) => r.path.length), 4);
 const simulated = DESKTOP ? ' (desktop preset: no CPU slowdown, fast network)' : ' (Lighthouse default, mobile: 4× CPU slowdown, slow 4G)';
 console.log(`Throttling: ${THROTTLING}${THROTTLING === 'simulate' ? simulated : ' (none: this machine as it is)'}${DESKTOP ? ', desktop preset' : ''}.`);
 if (RUNS > 1) console.log(`Median of ${RUNS} runs per page (perf range: lowest–highest run).`);
-console.log(`${'page'.padEnd(width)}  perf  a11y  best  seo  perf range  TBT ms`);
-for (const r of rows) console.log(`${r.path.padEnd(width)}  ${r.scores.map((s) => s.padStart(4)).join('  ')}  ${r.perfRange.padStart(10)}  ${r.tbt}`);
+console.log(`${'page'.padEnd(width)}  perf  a11y  best  seo  perf range  CPU index  TBT ms`);
+for (const r of rows) console.log(`${r.path.padEnd(width)}  ${r.scores.map((s) => s.padStart(4)).join('  ')}  ${r.perfRange.padStart(10)}  ${r.bench.padStart(9)}  ${r.tbt}`);
 console.log(failures.length === 0 ? '\nEvery weighted audit passed (score >= 0.9).' : `\nAudits below 0.9:\n${failures.map((f) => `- ${f}`).join('\n')}`);

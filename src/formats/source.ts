@@ -34,39 +34,51 @@ export const WHOLE = 1024 * 1024;
  * 2 240 ms for 22.6 MB), so when a miss starts where the previous one ended
  * (a PNG's IDAT chain, whose chunk headers sit every 8–64 KiB) or inside it, the next piece
  * is twice as long, up to MAX_RUN: 825 KB of PNG then costs 4 reads, not 13.
+ * Those longer pieces come from a stream of the Blob into one reused window
+ * buffer (only the latest is cached, and reads from it are copied out): a
+ * 36 MB PNG whose IDAT headers sit every 32 KiB then costs one stream read of
+ * the file, without touching 36 MB of fresh memory (each new page of memory
+ * costs about 13 µs on a small VM: fresh buffers doubled the walk).
  * Reads longer than PAGE (the JPEG scan's 1 MiB pieces) are not cached (they
  * are used once and would evict the headers) and come from a stream of the
  * Blob (see SequentialReader): a forward pass over a 22.6 MB file then costs
  * about one read of the file instead of one costly Blob read per piece.
  */
 export function blobSource(blob: Blob): ByteSource {
-  /** Cached pieces, oldest first (a cheap LRU: a hit moves its piece to the end). */
-  const pieces: Array<{ start: number; bytes: Uint8Array }> = [];
+  /** Cached pieces, oldest first (a cheap LRU: a hit moves its piece to the end). `window`: its bytes live in the reused window buffer. */
+  const pieces: Piece[] = [];
   let cached = 0;
   let lastMissStart = -1;
   let lastMissEnd = -1;
   let run = PAGE;
   let sequential: SequentialReader | undefined;
   /** A read through the stream, continuing it when `offset` allows (see SequentialReader). */
-  function long(offset: number, length: number, transient = false): Promise<Uint8Array> {
+  function long(offset: number, length: number, into?: Scratch): Promise<Uint8Array> {
     if (!sequential?.canRead(offset)) {
       sequential?.close();
       sequential = new SequentialReader(blob, offset);
     }
-    return sequential.read(offset, length, transient);
+    return sequential.read(offset, length, into);
   }
   /** The cached piece holding [offset, end), if any (a hit moves it to the end). */
-  function cachedPiece(offset: number, end: number): { start: number; bytes: Uint8Array } | undefined {
+  function cachedPiece(offset: number, end: number): Piece | undefined {
     for (let i = pieces.length - 1; i >= 0; i--) {
       const p = pieces[i]!;
-      if (offset >= p.start && end <= p.start + p.bytes.length) {
+      if (offset >= p.start && end <= p.start + p.size) {
         if (i !== pieces.length - 1) pieces.push(...pieces.splice(i, 1));
         return p;
       }
     }
     return undefined;
   }
-  async function piece(offset: number, end: number): Promise<{ start: number; bytes: Uint8Array }> {
+  function drop(p: Piece): void {
+    const i = pieces.indexOf(p);
+    if (i >= 0) {
+      pieces.splice(i, 1);
+      cached -= p.size;
+    }
+  }
+  async function piece(offset: number, end: number): Promise<Piece> {
     const hit = cachedPiece(offset, end);
     if (hit) return hit;
     const start = Math.floor(offset / PAGE) * PAGE;
@@ -74,15 +86,21 @@ export function blobSource(blob: Blob): ByteSource {
     run = start > lastMissStart && start <= lastMissEnd ? Math.min(run * 2, MAX_RUN) : PAGE;
     // A small file is read whole at once: one Blob read instead of a few.
     const stop = blob.size <= WHOLE ? blob.size : Math.min(blob.size, Math.max(start + run, Math.ceil(end / PAGE) * PAGE));
-    const p = { start, bytes: run > PAGE ? await long(start, stop - start) : new Uint8Array(await blob.slice(start, stop).arrayBuffer()) };
+    const window = run > PAGE && blob.size > WHOLE;
+    // The window buffer is about to be refilled: the piece it holds goes first.
+    if (window) for (const p of pieces.filter((q) => q.window)) drop(p);
+    const bytes = window ? await long(start, stop - start, 'window') : run > PAGE ? await long(start, stop - start) : new Uint8Array(await blob.slice(start, stop).arrayBuffer());
+    const p = { start, bytes, size: bytes.length, window };
     lastMissStart = start;
     lastMissEnd = stop;
     pieces.push(p);
-    cached += p.bytes.length;
-    while (cached > MAX_CACHED && pieces.length > 1) cached -= pieces.shift()!.bytes.length;
+    cached += p.size;
+    while (cached > MAX_CACHED && pieces.length > 1) drop(pieces[0]!);
     return p;
   }
-  /** A read; a `transient` one may refill the stream's scratch buffer (see ByteSource.scan). */
+  /** `[start, end)` of a cached piece: a view, or a copy when the piece lives in the window buffer (the next window read reuses it). */
+  const bytesOf = (p: Piece, start: number, end: number): Uint8Array => (p.window ? p.bytes.slice(start - p.start, end - p.start) : p.bytes.subarray(start - p.start, end - p.start));
+  /** A read; a `transient` one may refill the stream's scan buffer (see ByteSource.scan). */
   async function get(offset: number, length: number, transient: boolean): Promise<Uint8Array> {
     const start = clampOffset(offset, blob.size);
     const end = clampOffset(start + Math.max(0, length), blob.size);
@@ -90,10 +108,9 @@ export function blobSource(blob: Blob): ByteSource {
     if (end - start > PAGE) {
       // A small file read whole is in the cache: no new Blob read.
       const hit = cachedPiece(start, end);
-      return hit ? hit.bytes.subarray(start - hit.start, end - hit.start) : long(start, end - start, transient);
+      return hit ? bytesOf(hit, start, end) : long(start, end - start, transient ? 'scan' : undefined);
     }
-    const p = await piece(start, end);
-    return p.bytes.subarray(start - p.start, end - p.start);
+    return bytesOf(await piece(start, end), start, end);
   }
   return {
     size: blob.size,
@@ -101,6 +118,17 @@ export function blobSource(blob: Blob): ByteSource {
     read: (offset: number, length: number) => get(offset, length, false),
   };
 }
+
+/** A cached piece of a Blob source. `size` is kept apart from `bytes.length`: a window piece's view empties when a BYOB read takes its memory. */
+interface Piece {
+  start: number;
+  bytes: Uint8Array;
+  size: number;
+  window: boolean;
+}
+
+/** Which reused buffer a transient stream read refills: the JPEG scan's, or the window of sequential small reads. */
+type Scratch = 'scan' | 'window';
 
 /**
  * A later sequential read may start up to this many bytes before the end of
@@ -129,8 +157,8 @@ class SequentialReader {
   /** Bytes the default reader gave beyond what was asked, ahead of the stream. */
   #spare: Uint8Array = new Uint8Array(0);
   #done = false;
-  /** The buffer transient reads refill. */
-  #scratch: ArrayBuffer | undefined;
+  /** The buffers transient reads refill, one per use (a window read must not overwrite a scan's view, nor the reverse). */
+  readonly #scratch: Partial<Record<Scratch, ArrayBuffer>> = {};
 
   constructor(blob: Blob, start: number) {
     const stream = blob.slice(start).stream();
@@ -152,8 +180,8 @@ class SequentialReader {
 
   /**
    * `length` bytes at `offset` (fewer at the end of the Blob); `offset` must
-   * satisfy canRead(). A `transient` read refills one scratch buffer instead
-   * of new memory, so its view is valid only until the next transient read.
+   * satisfy canRead(). A read `into` a scratch buffer refills that buffer
+   * instead of new memory, so its view is valid only until the next read into it.
    * (The bytes carried over from the previous read may sit in that same
    * buffer: they are moved to its start, an overlapping copy that
    * TypedArray.set handles, before the stream writes after them.) A fresh
@@ -161,14 +189,14 @@ class SequentialReader {
    * itself in Chromium: 22.6 MB in 4 MiB reads took 112–184 ms with fresh
    * buffers, 52–70 ms with one reused.
    */
-  async read(offset: number, length: number, transient = false): Promise<Uint8Array> {
+  async read(offset: number, length: number, into?: Scratch): Promise<Uint8Array> {
     while (this.#position < offset && !this.#done) {
       const dropped = await this.#next(new Uint8Array(Math.min(offset - this.#position, PAGE)));
       this.#position += dropped.length;
       this.#tail = dropped.subarray(Math.max(0, dropped.length - OVERLAP));
     }
     const carried = this.#tail.subarray(this.#tail.length - Math.max(0, this.#position - offset));
-    let out: Uint8Array<ArrayBuffer> = transient ? new Uint8Array(this.#scratchFor(length), 0, length) : new Uint8Array(length);
+    let out: Uint8Array<ArrayBuffer> = into ? new Uint8Array(this.#scratchFor(into, length), 0, length) : new Uint8Array(length);
     out.set(carried.subarray(0, length));
     let filled = Math.min(carried.length, length);
     const fromStream = filled < length && !this.#done;
@@ -180,16 +208,19 @@ class SequentialReader {
       this.#position += got.length;
     }
     // After BYOB reads the scratch memory lives on under the ArrayBuffer they handed back.
-    if (transient) this.#scratch = out.buffer;
+    if (into) this.#scratch[into] = out.buffer;
     // The new tail is a view of what this read returned (no copy): its last bytes end at #position.
     if (fromStream) this.#tail = out.subarray(Math.max(0, filled - OVERLAP), filled);
     return out.subarray(0, filled);
   }
 
   /** The scratch buffer, replaced by a new one when it is too small (or was detached by a failed BYOB read). */
-  #scratchFor(length: number): ArrayBuffer {
-    if (!this.#scratch || this.#scratch.detached || this.#scratch.byteLength < length) this.#scratch = new ArrayBuffer(length);
-    return this.#scratch;
+  #scratchFor(into: Scratch, length: number): ArrayBuffer {
+    const current = this.#scratch[into];
+    if (current && !current.detached && current.byteLength >= length) return current;
+    const fresh = new ArrayBuffer(length);
+    this.#scratch[into] = fresh;
+    return fresh;
   }
 
   /** Stops the stream (a later read starts a new one). */

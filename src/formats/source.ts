@@ -44,7 +44,8 @@ export const WHOLE = 1024 * 1024;
  * Blob (see SequentialReader): a forward pass over a 22.6 MB file then costs
  * about one read of the file instead of one costly Blob read per piece.
  */
-export function blobSource(blob: Blob): ByteSource {
+export function blobSource(blob: Blob, options: { stallMs?: number } = {}): ByteSource {
+  const stallMs = options.stallMs ?? STALL_MS;
   /** Cached pieces, oldest first (a cheap LRU: a hit moves its piece to the end). `window`: its bytes live in the reused window buffer. */
   const pieces: Piece[] = [];
   let cached = 0;
@@ -53,12 +54,20 @@ export function blobSource(blob: Blob): ByteSource {
   let run = PAGE;
   let sequential: SequentialReader | undefined;
   /** A read through the stream, continuing it when `offset` allows (see SequentialReader). */
-  function long(offset: number, length: number, into?: Scratch): Promise<Uint8Array> {
+  async function long(offset: number, length: number, into?: Scratch): Promise<Uint8Array> {
     if (!sequential?.canRead(offset)) {
       sequential?.close();
-      sequential = new SequentialReader(blob, offset);
+      sequential = new SequentialReader(blob, offset, stallMs);
     }
-    return sequential.read(offset, length, into);
+    try {
+      return await sequential.read(offset, length, into);
+    } catch (error) {
+      if (!(error instanceof ReadStalled)) throw error;
+      // The stream stopped answering (see STALL_MS): drop it and read this range on its own; the next long read starts a new stream.
+      sequential.close();
+      sequential = undefined;
+      return readRange(blob, offset, offset + length, stallMs);
+    }
   }
   /** The cached piece holding [offset, end), if any (a hit moves it to the end). */
   function cachedPiece(offset: number, end: number): Piece | undefined {
@@ -89,7 +98,7 @@ export function blobSource(blob: Blob): ByteSource {
     const window = run > PAGE && blob.size > WHOLE;
     // The window buffer is about to be refilled: the piece it holds goes first.
     if (window) for (const p of pieces.filter((q) => q.window)) drop(p);
-    const bytes = window ? await long(start, stop - start, 'window') : run > PAGE ? await long(start, stop - start) : new Uint8Array(await blob.slice(start, stop).arrayBuffer());
+    const bytes = window ? await long(start, stop - start, 'window') : run > PAGE ? await long(start, stop - start) : await readRange(blob, start, stop, stallMs);
     const p = { start, bytes, size: bytes.length, window };
     lastMissStart = start;
     lastMissEnd = stop;
@@ -117,6 +126,45 @@ export function blobSource(blob: Blob): ByteSource {
     scan: (offset: number, length: number) => get(offset, length, true),
     read: (offset: number, length: number) => get(offset, length, false),
   };
+}
+
+/**
+ * A Blob read that has not settled after this long is taken as stalled. In a
+ * Chromium worker, a read of a File's stream sometimes never settles: in the
+ * 50-photo batch (562 MB), 4 runs of 19 had one photo stopped by the page's
+ * time budget (a different photo each time, JPEG or PNG). With a timer
+ * pending in the worker during each read, 42 runs of 50 photos had none. So
+ * each read now runs beside this timer, and a read that still has not
+ * settled when it fires is given up: the range is read again through
+ * arrayBuffer(). A healthy read of 1 MiB takes a few milliseconds.
+ */
+const STALL_MS = 3_000;
+
+/** Thrown by untilSettled() when a read outlives its time (see STALL_MS). */
+export class ReadStalled extends Error {
+  constructor() {
+    super('A Blob read did not settle in time.');
+    this.name = 'ReadStalled';
+  }
+}
+
+/** `promise`, or a ReadStalled rejection if it has not settled within `ms`. */
+function untilSettled<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const stalled = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new ReadStalled()), ms);
+  });
+  return Promise.race([promise, stalled]).finally(() => clearTimeout(timer));
+}
+
+/** Bytes `[start, end)` of a Blob through arrayBuffer(), read once more if the first read stalls. */
+async function readRange(blob: Blob, start: number, end: number, stallMs: number): Promise<Uint8Array> {
+  try {
+    return new Uint8Array(await untilSettled(blob.slice(start, end).arrayBuffer(), stallMs));
+  } catch (error) {
+    if (!(error instanceof ReadStalled)) throw error;
+    return new Uint8Array(await untilSettled(blob.slice(start, end).arrayBuffer(), stallMs));
+  }
 }
 
 /** A cached piece of a Blob source. `size` is kept apart from `bytes.length`: a window piece's view empties when a BYOB read takes its memory. */
@@ -160,7 +208,10 @@ class SequentialReader {
   /** The buffers transient reads refill, one per use (a window read must not overwrite a scan's view, nor the reverse). */
   readonly #scratch: Partial<Record<Scratch, ArrayBuffer>> = {};
 
-  constructor(blob: Blob, start: number) {
+  readonly #stallMs: number;
+
+  constructor(blob: Blob, start: number, stallMs: number) {
+    this.#stallMs = stallMs;
     const stream = blob.slice(start).stream();
     let byob: ReadableStreamBYOBReader | undefined;
     try {
@@ -233,7 +284,7 @@ class SequentialReader {
   async #next(target: Uint8Array<ArrayBuffer>): Promise<Uint8Array<ArrayBuffer>> {
     if (target.length === 0) return target;
     if (this.#byob) {
-      const { done, value } = await (this.#reader as ReadableStreamBYOBReader).read(target);
+      const { done, value } = await untilSettled((this.#reader as ReadableStreamBYOBReader).read(target), this.#stallMs);
       if (done || !value) {
         this.#done = true;
         return value ? new Uint8Array(value.buffer, value.byteOffset, 0) : target.subarray(0, 0);
@@ -241,7 +292,7 @@ class SequentialReader {
       return value;
     }
     if (this.#spare.length === 0) {
-      const { done, value } = await (this.#reader as ReadableStreamDefaultReader<Uint8Array>).read();
+      const { done, value } = await untilSettled((this.#reader as ReadableStreamDefaultReader<Uint8Array>).read(), this.#stallMs);
       if (done || !value) {
         this.#done = true;
         return target.subarray(0, 0);

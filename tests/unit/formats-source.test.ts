@@ -12,7 +12,7 @@ import { describe, expect, test } from 'vitest';
 import { SCAN_CHUNK } from '../../src/formats/jpeg';
 import { blobSource, bufferSource } from '../../src/formats/source';
 import { walk } from '../../src/formats/walk';
-import { ChunkyBlob } from '../support/chunky-blob';
+import { ChunkyBlob, StallingBlob } from '../support/chunky-blob';
 import { prng } from '../support/mutations';
 import { IMAGES, MANIFEST } from '../support/paths';
 
@@ -115,6 +115,27 @@ describe('blobSource long reads (one stream per forward pass)', () => {
         expect(Buffer.from(got).equals(Buffer.from(await buffered.read(at, length))), `read(${at}, ${length}) still holds its bytes`).toBe(true);
       }
     }
+  });
+
+  test('a stream that stops answering is given up after its time, and the same bytes come from a read of the range; a stalled arrayBuffer() is read once more', async () => {
+    const state = { before: 300_000, stalledBuffers: 0, streams: 0, buffers: 0 };
+    const blob = new StallingBlob(bytes, state);
+    const blobbed = blobSource(blob, { stallMs: 50 });
+    const buffered = bufferSource(bytes);
+    const scan = blobbed.scan;
+    if (!scan) throw new Error('a Blob source offers transient scans');
+    // Forward scans: the first ones come from the stream, then it stalls and each range is read on its own.
+    for (let offset = 100_000; offset < bytes.length; offset += SCAN_CHUNK) {
+      const got = await scan(offset, SCAN_CHUNK);
+      expect(Buffer.from(got).equals(Buffer.from(await buffered.read(offset, SCAN_CHUNK))), `scan(${offset})`).toBe(true);
+    }
+    expect(blob.counts.streams, 'streams opened (a stalled one is not retried in a loop)').toBeLessThanOrEqual(4);
+    expect(blob.counts.buffers, 'ranges read on their own after the stall').toBeGreaterThan(0);
+    // A small read whose arrayBuffer() stalls once: read again, same bytes.
+    const fresh = new StallingBlob(bytes, { before: 0, stalledBuffers: 1, streams: 0, buffers: 0 });
+    const small = await blobSource(fresh, { stallMs: 50 }).read(70_000, 16);
+    expect(Buffer.from(small).equals(Buffer.from(await buffered.read(70_000, 16)))).toBe(true);
+    expect(fresh.counts.buffers).toBe(2);
   });
 
   test('every JPEG of the corpus walks the same from a chunky stream as from a buffer', async () => {

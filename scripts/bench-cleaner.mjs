@@ -13,7 +13,7 @@
  * Needs exiftool and ImageMagick (convert, compare).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,6 +27,8 @@ const PORT = Number(process.env.BYA_PORT ?? 4321);
 const BASE = `http://127.0.0.1:${PORT}`;
 const WARM_UP = join(IMAGES, 'exifr__noexif.jpg');
 const TMP = mkdtempSync(join(tmpdir(), 'bya-bench-cleaner-'));
+/** Rounds for each generated big file (the median one is reported); the exiftool time is the median of as many runs. */
+const BIG_ROUNDS = 3;
 
 function run(cmd, args) {
   const r = spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 1 << 26 });
@@ -266,7 +268,11 @@ async function main() {
     ];
     const rows = [];
     for (const g of groups) {
-      const r = await cleanInPage(page, g.paths);
+      // One big file: three rounds, and the round with the median clean time is reported (one round on this
+      // VM can be 50% off); the table's "clean range" shows all three. The corpus groups run once.
+      const rounds = [];
+      for (let i = 0; i < (g.paths.length === 1 ? BIG_ROUNDS : 1); i++) rounds.push(await cleanInPage(page, g.paths));
+      const r = [...rounds].sort((a, b) => a.cleanMs - b.cleanMs)[Math.floor(rounds.length / 2)];
       const floor = await platformFloor(browser, g.paths);
       const smallFloor = floor.flatMap((f) => (f.readBuild === null ? [] : [f.readBuild]));
       const bytes = g.paths.reduce((s, p) => s + statSync(p).size, 0);
@@ -291,12 +297,13 @@ async function main() {
         }
       });
       const cleanBytes = r.outputs.reduce((s, p) => s + (p ? statSync(p).size : 0), 0);
-      const exifMs = g.paths.reduce((s, p) => s + exiftoolMs(p), 0);
+      const exifMs = median(Array.from({ length: rounds.length }, () => g.paths.reduce((s, p) => s + exiftoolMs(p), 0)));
       const readMs = r.readMs.reduce((s, v) => s + v, 0);
       rows.push({
         files: `${g.label} (${g.paths.length})`,
         MB: mb.toFixed(2),
         'clean ms (page)': r.cleanMs.toFixed(0),
+        'clean range': rounds.length > 1 ? `${Math.min(...rounds.map((x) => x.cleanMs)).toFixed(0)}–${Math.max(...rounds.map((x) => x.cleanMs)).toFixed(0)}` : '',
         'clean MB/s': (mb / (r.cleanMs / 1000)).toFixed(0),
         'worker ms median/max': `${median(r.workerMs).toFixed(1)} / ${Math.max(...r.workerMs).toFixed(1)}`,
         'walk/clean/verify ms': ['walk', 'clean', 'verify'].map((k) => r.phases.reduce((s, p) => s + p[k], 0).toFixed(0)).join(' / '),
@@ -328,6 +335,8 @@ async function main() {
     try {
       process.kill(-server.pid);
     } catch {}
+    // The generated files, clean outputs and canvas copies (hundreds of MB) do not outlive the run.
+    rmSync(TMP, { recursive: true, force: true });
   }
 }
 

@@ -36,14 +36,17 @@ function run(cmd, args) {
   return r;
 }
 
+/** Camera, time, GPS and XMP every generated big file gets (plus what its format adds). */
+const BENCH_METADATA = ['-Make=BenchCam', '-Model=B1', '-DateTimeOriginal=2025:04:05 14:32:10', '-GPSLatitude=48.8584', '-GPSLatitudeRef=N',
+  '-GPSLongitude=2.2945', '-GPSLongitudeRef=E', '-XMP-dc:Description=bench'];
+
 function makeBigJpeg() {
   const path = join(TMP, 'big-24mp.jpg');
   console.log('Making a 24-megapixel colour JPEG of about 32 MB with metadata (ImageMagick + exiftool)…');
   // Random colour noise at 4:4:4 and quality 82 gives about 32 MB (the size; the table prints the real one):
   // the entropy-coded data the cleaner must scan is as long as in the biggest photos phones make.
   run('convert', ['-size', '6000x4000', 'xc:', '-seed', '7', '+noise', 'Random', '-sampling-factor', '1x1', '-quality', '82', path]);
-  run('exiftool', ['-q', '-overwrite_original', '-Make=BenchCam', '-Model=B1', '-SerialNumber=123456', '-DateTimeOriginal=2025:04:05 14:32:10',
-    '-GPSLatitude=48.8584', '-GPSLatitudeRef=N', '-GPSLongitude=2.2945', '-GPSLongitudeRef=E', '-XMP-dc:Description=bench', '-IPTC:Keywords=bench', '-Comment=bench', path]);
+  run('exiftool', ['-q', '-overwrite_original', ...BENCH_METADATA, '-SerialNumber=123456', '-IPTC:Keywords=bench', '-Comment=bench', path]);
   return path;
 }
 
@@ -59,9 +62,7 @@ function makeBigPngAndWebp() {
   run('convert', ['-size', '4000x3000', 'xc:', '-seed', '7', '+noise', 'Random', '-depth', '8', png]);
   run('convert', ['-size', '4000x3000', 'xc:', '-seed', '7', '+noise', 'Random', '-quality', '90', webp]);
   for (const path of [png, webp]) {
-    run('exiftool', ['-q', '-q', '-overwrite_original', '-Make=BenchCam', '-Model=B1', '-DateTimeOriginal=2025:04:05 14:32:10',
-      '-GPSLatitude=48.8584', '-GPSLatitudeRef=N', '-GPSLongitude=2.2945', '-GPSLongitudeRef=E', '-XMP-dc:Description=bench',
-      ...(path === png ? ['-PNG:Comment=bench'] : []), path]);
+    run('exiftool', ['-q', '-q', '-overwrite_original', ...BENCH_METADATA, ...(path === png ? ['-PNG:Comment=bench'] : []), path]);
   }
   return { png, webp };
 }

@@ -141,7 +141,7 @@ export function blobSource(blob: Blob, options: { stallMs?: number } = {}): Byte
 const STALL_MS = 3_000;
 
 /** Thrown by untilSettled() when a read outlives its time (see STALL_MS). */
-export class ReadStalled extends Error {
+class ReadStalled extends Error {
   constructor() {
     super('A Blob read did not settle in time.');
     this.name = 'ReadStalled';

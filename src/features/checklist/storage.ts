@@ -11,7 +11,7 @@ export const CHECKLIST_KEY = 'bya.checklist.v1';
 
 /** The stored value: a version and the ids of ticked steps. */
 export const checklistProgressSchema = z.object({
-  /** Shape version: any other value is ignored. */
+  /** Shape version; a record of another version is ignored. */
   v: z.literal(1),
   /** Ids of ticked steps (same ids in both languages, so progress follows the reader across them). */
   done: z.array(z.string().check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/), z.maxLength(40))).check(z.maxLength(100)),

@@ -66,6 +66,64 @@ export function assemble(plan: CleanPlan, bytes: Uint8Array): Uint8Array {
   return out;
 }
 
+/**
+ * The clean file's bytes as a ByteSource, read through the plan's parts: a
+ * copied range is read from the original's source (whose cache already holds
+ * the headers its walk read), new bytes from memory. These are the very parts
+ * the clean Blob is made of (planToBlobParts), so walking this source walks
+ * the clean file, without another costly read of the Blob. A read that spans
+ * parts is put together in a new buffer; one inside a single copied part is
+ * the original source's own answer (a `scan` view, when scanning).
+ */
+export function planSource(plan: CleanPlan, original: ByteSource): ByteSource {
+  const starts: number[] = [];
+  let at = 0;
+  for (const part of plan.parts) {
+    starts.push(at);
+    at += part.kind === 'copy' ? part.length : part.data.length;
+  }
+  const size = at;
+  const clamp = (n: number): number => (Number.isFinite(n) && n > 0 ? Math.min(Math.floor(n), size) : 0);
+  async function get(offset: number, length: number, transient: boolean): Promise<Uint8Array> {
+    const start = clamp(offset);
+    const end = clamp(start + Math.max(0, length));
+    const pieces: Uint8Array[] = [];
+    // The first part that holds `start`: the last one starting at or before it.
+    let i = 0;
+    while (i + 1 < starts.length && starts[i + 1]! <= start) i++;
+    for (let pos = start; pos < end && i < plan.parts.length; i++) {
+      const part = plan.parts[i]!;
+      const partStart = starts[i]!;
+      const partLength = part.kind === 'copy' ? part.length : part.data.length;
+      const from = pos - partStart;
+      const n = Math.min(end, partStart + partLength) - pos;
+      if (n <= 0) continue;
+      if (part.kind === 'bytes') pieces.push(part.data.subarray(from, from + n));
+      else {
+        const readPart = transient && original.scan ? original.scan.bind(original) : original.read.bind(original);
+        const bytes = await readPart(part.offset + from, n);
+        if (bytes.length !== n) throw new FormatError('corrupt', 'The original file is shorter than its clean plan.');
+        // A scan view is valid only until the next scan: a read over several parts keeps a copy.
+        pieces.push(transient && end - start > n ? bytes.slice() : bytes);
+      }
+      pos += n;
+    }
+    if (pieces.length === 1) return pieces[0]!;
+    const out = new Uint8Array(pieces.reduce((sum, p) => sum + p.length, 0));
+    let o = 0;
+    for (const p of pieces) {
+      out.set(p, o);
+      o += p.length;
+    }
+    return out;
+  }
+  return {
+    size,
+    read: (offset, length) => get(offset, length, false),
+    scan: (offset, length) => get(offset, length, true),
+  };
+}
+
 /** The parts of a plan as Blob parts: slices of the original file (no copy through JavaScript) and the few new bytes. */
 export function planToBlobParts(plan: CleanPlan, blob: Blob): BlobPart[] {
   return plan.parts.map((part) => (part.kind === 'copy' ? blob.slice(part.offset, part.offset + part.length) : new Uint8Array(part.data)));

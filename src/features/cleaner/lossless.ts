@@ -4,7 +4,7 @@
  * new bytes, so image data is never copied through JavaScript. The output is
  * then walked again with the same walker and judged by verify.ts.
  */
-import { assemble, blobSource, bufferSource, planClean, planToBlobParts, walk, type ByteSource, type CleanOptions, type CleanPlan, type Inventory } from '../../formats/index';
+import { blobSource, planClean, planSource, planToBlobParts, walk, type ByteSource, type CleanOptions, type CleanPlan, type Inventory } from '../../formats/index';
 import { WHOLE } from '../../formats/source';
 import { ExifUnreadable, outlineExif, type ExifOutline } from './exif-tags';
 import { mimeFor } from './naming';
@@ -19,16 +19,18 @@ export async function cleanLossless(file: Blob, options: CleanOptions, inventory
 
 /**
  * Walks a clean file again and judges it; the output inventory is returned for the report.
- * With `copied` (a lossless JPEG clean: its plan and the full walk of the
- * original), the output is walked only up to its first SOS, and the rest is
+ * With `copied` (a lossless clean: its plan and the walk of the original) and
+ * its `source` (the one the walk read), the clean file is read through the
+ * plan's parts (planSource): the very slices of the original and new bytes
+ * its Blob is made of, with the headers served from the walk's cache, not
+ * from another Blob read (each costs 1–20 ms in a Chromium worker, more than
+ * a whole WebP walk). A big lossless JPEG's output (or any lossless JPEG's,
+ * without the plan's source) is walked up to its first SOS, and the rest is
  * accepted when jpegTailIsCopiedScan() shows it is the original's scan data,
- * copied to the original's true EOI, and the output ends with FF D9: the
- * same verdict as a full walk (see jpegTailIsCopiedScan) for 3 reads instead
- * of re-reading the whole scan. With `copied.source` (the walk's source of a
- * small original, read whole), the output's bytes are assembled in memory
- * from the plan's parts and walked in full. For a lossless PNG clean, the output walk
- * steps over the original's image-data runs copied into it. Any other shape
- * falls back to the full walk.
+ * copied to the original's true EOI, and the output ends with FF D9: the same
+ * verdict as a full walk (see jpegTailIsCopiedScan) without scanning the
+ * picture again. A PNG's output walk steps over the original's image-data
+ * runs copied into it. Without `copied`, the Blob itself is walked in full.
  */
 export async function verifyBlob(
   blob: Blob,
@@ -36,20 +38,17 @@ export async function verifyBlob(
   mode: CleanMode,
   copied?: { plan: CleanPlan; original: Inventory; source?: ByteSource },
 ): Promise<{ verdict: Verdict; inventory: Inventory }> {
-  let source = blobSource(blob);
+  const planned = copied?.source && copied.plan.size === blob.size && copied.source.size === copied.original.size ? planSource(copied.plan, copied.source) : undefined;
+  const source = planned ?? blobSource(blob);
   let inventory: Inventory | undefined;
-  if (copied?.source && copied.original.size <= WHOLE && copied.plan.size === blob.size) {
-    // A small original was read whole by the walk: the clean file's bytes are assembled from the very
-    // parts the Blob was made of (the cached original and the new bytes) and walked in full, without
-    // another Blob read (each costs 4–20 ms in a Chromium worker, more than the whole walk).
-    source = bufferSource(assemble(copied.plan, await copied.source.read(0, copied.original.size)));
-  } else if (copied && copied.plan.format === 'jpeg') {
+  // A small original read through the plan is in the walk's cache: its full walk costs no Blob read.
+  if (copied && copied.plan.format === 'jpeg' && (!planned || copied.original.size > WHOLE)) {
     const head = await walk(source, { scan: 'headers' });
     if (head.format === 'jpeg' && head.headersOnly && head.scanStart !== undefined && jpegTailIsCopiedScan(copied.plan, copied.original, head.scanStart)) {
-      const last = await source.read(blob.size - 2, 2);
+      const last = await source.read(source.size - 2, 2);
       if (last[0] === 0xff && last[1] === 0xd9) {
         const { headersOnly: _skipped, ...rest } = head;
-        inventory = { ...rest, imageEnd: blob.size };
+        inventory = { ...rest, imageEnd: source.size };
       }
     }
   }

@@ -38,6 +38,8 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory' },
   prefetch: false,
+  // No code blocks in the lessons; Shiki would colour them with inline styles, which the CSP refuses.
+  markdown: { syntaxHighlight: false },
   devToolbar: { enabled: false },
   // Order matters: the headers integration fills in page text before the offline one hashes the pages.
   integrations: [mdx(), svelte(), securityHeaders(), offline()],

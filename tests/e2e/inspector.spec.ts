@@ -84,7 +84,7 @@ test('a PNG named .jpg is read as a PNG, beside broken files that do not disturb
   const png = result(page, files[0] ?? '');
   await expect(png.locator('.meta')).toContainText('PNG');
   await expect(png.locator('[data-field="gps-lat"]')).toHaveText('50.29960');
-  await expect(result(page, 'synthetic__html_page_named.jpg').getByRole('alert')).toContainText("n'est pas une image");
+  await expect(result(page, 'synthetic__html_page_named.jpg').getByRole('alert')).toContainText('n’est pas une image');
   await expect(result(page, 'synthetic__zero_length.jpg').getByRole('alert')).toContainText('vide');
 });
 

@@ -13,7 +13,7 @@ const QUESTIONS: Question[] = readdirSync(DIR)
   .map((f) => ({ id: f.replace(/\.json$/, ''), ...(JSON.parse(readFileSync(join(DIR, f), 'utf8')) as Omit<Question, 'id'>) }));
 
 const PAGES = [
-  { locale: 'fr', path: '/outils/quiz/', check: 'Vérifier ma réponse', retry: 'Recommencer', right: 'Bonne réponse.', wrong: 'Pas tout à fait.', final: (c: number, t: number) => `${c} bonne(s) réponse(s) sur ${t}.`, progress: (a: number, t: number, c: number) => `${a} question(s) sur ${t} traitée(s), ${c} juste(s)`, need: "Choisissez d'abord une réponse." },
+  { locale: 'fr', path: '/outils/quiz/', check: 'Vérifier ma réponse', retry: 'Recommencer', right: 'Bonne réponse.', wrong: 'Pas tout à fait.', final: (c: number, t: number) => `${c} bonne(s) réponse(s) sur ${t}.`, progress: (a: number, t: number, c: number) => `${a} question(s) sur ${t} traitée(s), ${c} juste(s)`, need: 'Choisissez d’abord une réponse.' },
   { locale: 'en', path: '/en/tools/quiz/', check: 'Check my answer', retry: 'Start again', right: 'Right.', wrong: 'Not quite.', final: (c: number, t: number) => `${c} right out of ${t}.`, progress: (a: number, t: number, c: number) => `${a} of ${t} questions answered, ${c} right`, need: 'Choose an answer first.' },
 ] as const;
 

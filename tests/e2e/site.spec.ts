@@ -64,6 +64,30 @@ test('reading progress is kept across reloads, survives a damaged value, and can
   await expect(item.locator('.read-mark')).toBeHidden();
 });
 
+test('on a phone the lesson starts on the first screen and its outline opens from the keyboard; beside the lesson it is always open', async ({ page }) => {
+  for (const path of ['/cours/03-device/', '/en/course/03-device/']) {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(path);
+    const outline = page.getByRole('navigation', { name: path.startsWith('/en/') ? 'Course outline' : 'Plan du cours' });
+    const toggle = page.locator('.outline-toggle > summary');
+    await expect(outline.getByRole('link').first()).toBeHidden();
+    // The lesson's title and lead are on the first screen (the outline used to push them below it).
+    const lead = await page.locator('.lesson .lead').boundingBox();
+    expect((lead?.y ?? Infinity) + (lead?.height ?? 0), `${path}: lead below the first screen`).toBeLessThanOrEqual(844);
+    await toggle.focus();
+    await page.keyboard.press('Enter');
+    await expect(outline.locator('[aria-current="page"]')).toBeVisible();
+    await expect(outline.getByRole('link')).toHaveCount(7);
+    await page.keyboard.press('Enter');
+    await expect(outline.getByRole('link').first()).toBeHidden();
+    // Wide screen: no disclosure to open, every lesson listed beside the text.
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.reload();
+    await expect(toggle).toBeHidden();
+    for (const link of await outline.getByRole('link').all()) await expect(link).toBeVisible();
+  }
+});
+
 test('the theme can be switched and is remembered', async ({ page }) => {
   await page.goto('/en/');
   await page.getByLabel('Theme').selectOption('dark');

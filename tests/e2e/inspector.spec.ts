@@ -128,6 +128,17 @@ test('the sample photo: every card, the pre-crop thumbnail warning, the summary 
   await expect(card.getByRole('link', { name: /How to avoid it \(Location\)/ })).toHaveAttribute('href', '/en/course/02-metadata/#gps');
   const saved = await page.evaluate(() => sessionStorage.getItem('bya.lastPhoto.v1'));
   expect(JSON.parse(saved ?? '{}')).toMatchObject({ isSample: true, make: 'Apple' });
+  // Dates and edit steps in the page's words; the file's own text stays in data-raw.
+  const taken = card.locator('[data-field="taken"]');
+  await expect(taken).toHaveText('5 April 2025 at 14:32:10');
+  await expect(taken).toHaveAttribute('data-raw', '2025:04:05 14:32:10');
+  const history = card.locator('[data-card="history"] dt');
+  await expect(history).toHaveText(['5 April 2025 at 14:32:10 (UTC+02:00) · created', '5 April 2025 at 18:01:12 (UTC+02:00) · edited', '5 April 2025 at 18:03:44 (UTC+02:00) · cropped']);
+  await open(page, PAGE_FR);
+  await page.getByRole('button', { name: 'Essayer avec la photo d’exemple' }).click();
+  const fr = result(page, 'sample-lyon.jpg');
+  await expect(fr.locator('[data-field="taken"]')).toHaveText('5 avril 2025 à 14:32:10');
+  await expect(fr.locator('[data-card="history"] dt')).toHaveText(['5 avril 2025 à 14:32:10 (UTC+02:00) · créé', '5 avril 2025 à 18:01:12 (UTC+02:00) · modifié', '5 avril 2025 à 18:03:44 (UTC+02:00) · recadré']);
 });
 
 test('a serial number and an author are labelled in plain words, in French and in English, with the tag name beneath', async ({ page }) => {

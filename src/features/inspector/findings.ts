@@ -25,6 +25,8 @@ export interface Field {
   value: string;
   /** The raw machine value (exact number, raw string) for `data-raw`. */
   raw?: string;
+  /** An edit step's date and action as written (untrusted), which the island puts in the reader's words (see dates.ts); `name` is the same, as written. */
+  event?: { when?: string; action?: string };
 }
 
 /** One card. */
@@ -110,11 +112,15 @@ export function findingsFor(reading: Reading): Card[] {
   if (people.length > 0) cards.push({ id: 'people', anchor: 'people-words', revealsKey: 'card.people.reveals', fields: people });
 
   if (reading.history.length > 0) {
-    const fields = reading.history.map((h, i) => ({
-      id: `history-${i}`,
-      name: [h.when, h.action].filter(Boolean).join(' · ') || `#${i + 1}`,
-      value: [h.agent, h.changed].filter(Boolean).join(' · ') || '—',
-    }));
+    const fields = reading.history.map((h, i): Field => {
+      const field: Field = {
+        id: `history-${i}`,
+        name: [h.when, h.action].filter(Boolean).join(' · ') || `#${i + 1}`,
+        value: [h.agent, h.changed].filter(Boolean).join(' · ') || '—',
+      };
+      if (h.when || h.action) field.event = { ...(h.when ? { when: h.when } : {}), ...(h.action ? { action: h.action } : {}) };
+      return field;
+    });
     cards.push({ id: 'history', anchor: 'edit-history', revealsKey: 'card.history.reveals', fields });
   }
 

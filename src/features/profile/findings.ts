@@ -5,6 +5,7 @@
  */
 import type { Locale } from '../../i18n/index';
 import { countryName, type Place } from '../geo/place';
+import { parseMetaDate } from '../photos/dates';
 import type { PhotoSummary } from '../photos/summary';
 import { detectThemes, inferFrequency, inferRoutine, partOfDay, themeConfidence } from './behaviour';
 import { deviceName, priceRange } from './device-price';
@@ -35,13 +36,10 @@ export interface ProfileInput {
 
 /** "2008-10-22T16:28:39" (or EXIF's "2008:10:22 16:28:39") → parts; null if unreadable. */
 export function parseTakenAt(value: string): { date: Date; hour: number } | null {
-  const m = /^(\d{4})[-:](\d{2})[-:](\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?/.exec(value.trim());
-  if (!m) return null;
-  const [y, mo, d, h, mi, s] = m.slice(1).map((n) => Number(n ?? 0));
-  if (y === undefined || mo === undefined || d === undefined || h === undefined || mi === undefined) return null;
-  if (y < 1900 || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59) return null;
+  const d = parseMetaDate(value);
+  if (!d || d.hour === undefined || d.minute === undefined || d.year < 1900) return null;
   // The photo states wall-clock time with no zone: keep it as-is by treating it as UTC.
-  return { date: new Date(Date.UTC(y, mo - 1, d, h, mi, s ?? 0)), hour: h };
+  return { date: new Date(Date.UTC(d.year, d.month - 1, d.day, d.hour, d.minute, d.second ?? 0)), hour: d.hour };
 }
 
 function intlLocale(locale: Locale): string {

@@ -41,7 +41,7 @@ describe('reader-facing text of the cleaner', () => {
   it('lists what was removed with sizes in the reader’s language, and what was kept and why', () => {
     expect(removedLines(cleaned, en, 'en')[0]).toMatch(/^EXIF .*\(1 block\(s\), 12\.3 kB\)$/);
     expect(removedLines(cleaned, fr, 'fr')[0]).toMatch(/12,3\s?ko/);
-    expect(leftLines(cleaned, en)).toEqual(['EXIF (camera, settings, date, often the GPS location and a preview): so the photo is shown the right way up']);
+    expect(leftLines(cleaned, en)).toEqual(['EXIF cut down to the orientation alone (no camera, date or location): so the photo is shown the right way up']);
   });
 
   it('fills placeholders and leaves unknown ones visible', () => {

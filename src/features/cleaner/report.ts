@@ -49,5 +49,6 @@ export function removedLines(result: Cleaned, strings: Strings, locale: string):
 /** The "left on purpose" list lines for a clean file. */
 export function leftLines(result: Cleaned, strings: Strings): string[] {
   const t = makeT(strings);
-  return result.left.map((l) => t('file.leftItem', { kind: t(`kind.${l.kind}`), reason: t(`reason.${l.reason}`) }));
+  // A kept EXIF holds the orientation alone: naming it with the removed EXIF's description (camera, date, GPS…) would alarm for nothing.
+  return result.left.map((l) => t('file.leftItem', { kind: l.kind === 'exif' && l.reason === 'orientation' ? t('left.exifOrientation') : t(`kind.${l.kind}`), reason: t(`reason.${l.reason}`) }));
 }

@@ -8,7 +8,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Locator, Page } from '@playwright/test';
+import type { FileChooser, Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { IMAGES, MANIFEST, tempDir, truthFor } from '../support/paths';
 
@@ -96,9 +96,20 @@ test('keyboard only: Tab to the file control, choose, read the cards and filter 
     if (await input.evaluate((el) => el === document.activeElement)) break;
   }
   await expect(input).toBeFocused();
-  const chooser = page.waitForEvent('filechooser');
-  await page.keyboard.press('Space');
-  await (await chooser).setFiles(join(IMAGES, 'mei__Apple_iPhone_4.jpg'));
+  // Space on the focused file input opens the chooser. Once in three full runs (never in 12 runs of this test
+  // alone), Playwright was not told of the chooser the first press opened; a second press, on the still focused
+  // input, is still the keyboard alone. It is noted on the test when it happens.
+  const pressSpace = async (): Promise<FileChooser> => {
+    const chooser = page.waitForEvent('filechooser', { timeout: 10_000 });
+    await page.keyboard.press('Space');
+    return chooser;
+  };
+  const chooser = await pressSpace().catch(async () => {
+    test.info().annotations.push({ type: 'second Space press', description: 'the file chooser was not reported for the first press' });
+    await expect(input).toBeFocused();
+    return pressSpace();
+  });
+  await chooser.setFiles(join(IMAGES, 'mei__Apple_iPhone_4.jpg'));
   const card = result(page, 'mei__Apple_iPhone_4.jpg');
   await expect(card.locator('[data-field="model"]')).toHaveText('iPhone 4');
   // Tab onward to the technical details and open them with the keyboard.

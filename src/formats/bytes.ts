@@ -112,3 +112,14 @@ export function putU32le(b: Uint8Array, o: number, v: number): void {
 export function checkAbort(signal: AbortSignal | undefined): void {
   signal?.throwIfAborted();
 }
+
+/** The parts one after another in a new buffer. */
+export function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((sum, p) => sum + p.length, 0));
+  let o = 0;
+  for (const p of parts) {
+    out.set(p, o);
+    o += p.length;
+  }
+  return out;
+}

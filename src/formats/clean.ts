@@ -12,7 +12,7 @@
  * tRNS/gAMA/…, WebP VP8/ALPH/ANIM…) and, by default, the orientation (as a
  * fresh orientation-only EXIF) and the ICC profile.
  */
-import { crc32, putU32be, putU32le } from './bytes';
+import { concatBytes, crc32, putU32be, putU32le } from './bytes';
 import { orientationOnlyExif, readExifFacts } from './exif';
 import { walkWebpStructure, VP8X_FLAGS } from './webp';
 import { walk } from './walk';
@@ -108,14 +108,7 @@ export function planSource(plan: CleanPlan, original: ByteSource): ByteSource {
       }
       pos += n;
     }
-    if (pieces.length === 1) return pieces[0]!;
-    const out = new Uint8Array(pieces.reduce((sum, p) => sum + p.length, 0));
-    let o = 0;
-    for (const p of pieces) {
-      out.set(p, o);
-      o += p.length;
-    }
-    return out;
+    return pieces.length === 1 ? pieces[0]! : concatBytes(pieces);
   }
   return {
     size,

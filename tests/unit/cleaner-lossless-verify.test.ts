@@ -20,15 +20,17 @@ const KEEP_ALL = { keepOrientation: true, keepColorProfile: true };
 const jpegs = MANIFEST.filter((e) => e.format === 'jpeg' && !e.broken).map((e) => e.file);
 const pngs = MANIFEST.filter((e) => e.format === 'png' && !e.broken).map((e) => e.file);
 
+/** A PNG chunk: length, type, data, and a CRC left at zero. */
+function chunk(type: string, data: Uint8Array): Uint8Array {
+  const out = new Uint8Array(12 + data.length);
+  new DataView(out.buffer).setUint32(0, data.length);
+  out.set(new TextEncoder().encode(type), 4);
+  out.set(data, 8);
+  return out;
+}
+
 /** A PNG with `runs` image-data runs of several IDAT chunks each, separated by text chunks (and a trailer). */
 function pngWithRuns(runs: number): Uint8Array<ArrayBuffer> {
-  const chunk = (type: string, data: Uint8Array): Uint8Array => {
-    const out = new Uint8Array(12 + data.length);
-    new DataView(out.buffer).setUint32(0, data.length);
-    out.set(new TextEncoder().encode(type), 4);
-    out.set(data, 8);
-    return out;
-  };
   const ihdr = new Uint8Array(13);
   new DataView(ihdr.buffer).setUint32(0, 64);
   new DataView(ihdr.buffer).setUint32(4, 64);
@@ -153,13 +155,6 @@ function webpWithChunk(bytes: Uint8Array, fourcc: string, length: number): Uint8
 
 /** A PNG of three image-data runs of `idats` IDAT chunks of 64 KiB each, with text chunks between (over WHOLE when big). */
 function bigPng(idats: number): Uint8Array<ArrayBuffer> {
-  const chunk = (type: string, data: Uint8Array): Uint8Array => {
-    const out = new Uint8Array(12 + data.length);
-    new DataView(out.buffer).setUint32(0, data.length);
-    out.set(new TextEncoder().encode(type), 4);
-    out.set(data, 8);
-    return out;
-  };
   const ihdr = new Uint8Array(13);
   new DataView(ihdr.buffer).setUint32(0, 640);
   new DataView(ihdr.buffer).setUint32(4, 480);

@@ -6,7 +6,7 @@
  * by the page fuzz test (tests/e2e/fuzz-page.spec.ts).
  */
 import { zlibSync } from 'fflate';
-import { crc32 } from '../../src/formats/bytes';
+import { concatBytes, crc32 } from '../../src/formats/bytes';
 import { readTiff } from '../../src/formats/exif';
 import type { Inventory } from '../../src/formats/types';
 
@@ -15,15 +15,7 @@ const enc = new TextEncoder();
 /** mulberry32, shared with the batch generator (scripts/batch-corpus.mjs). */
 export { prng } from '../../scripts/batch-corpus.mjs';
 
-const cat = (...parts: Uint8Array[]): Uint8Array => {
-  const out = new Uint8Array(parts.reduce((s, p) => s + p.length, 0));
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
-};
+const cat = (...parts: Uint8Array[]): Uint8Array => concatBytes(parts);
 
 let bomb: Uint8Array | undefined;
 

@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { crc32 } from '../../src/formats/bytes';
+import { concatBytes, crc32 } from '../../src/formats/bytes';
 import { assemble, planClean } from '../../src/formats/clean';
 import { readExifFacts } from '../../src/formats/exif';
 import { bufferSource } from '../../src/formats/source';
@@ -17,16 +17,7 @@ const hasMagick = spawnSync('convert', ['-version']).status === 0 && spawnSync('
 if (!hasMagick && process.env['CI']) throw new Error('ImageMagick is required in CI');
 
 const enc = new TextEncoder();
-const cat = (...parts: Array<Uint8Array | number[]>): Uint8Array => {
-  const arrays = parts.map((p) => (p instanceof Uint8Array ? p : Uint8Array.from(p)));
-  const out = new Uint8Array(arrays.reduce((s, a) => s + a.length, 0));
-  let o = 0;
-  for (const a of arrays) {
-    out.set(a, o);
-    o += a.length;
-  }
-  return out;
-};
+const cat = (...parts: Array<Uint8Array | number[]>): Uint8Array => concatBytes(parts.map((p) => (p instanceof Uint8Array ? p : Uint8Array.from(p))));
 const be16 = (n: number): number[] => [(n >> 8) & 0xff, n & 0xff];
 const be32 = (n: number): number[] => [(n >>> 24) & 0xff, (n >>> 16) & 0xff, (n >>> 8) & 0xff, n & 0xff];
 const le32 = (n: number): number[] => [n & 0xff, (n >>> 8) & 0xff, (n >>> 16) & 0xff, (n >>> 24) & 0xff];

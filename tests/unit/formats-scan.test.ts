@@ -5,22 +5,14 @@
  * starts inside the piece already read must be walked from memory correctly.
  */
 import { describe, expect, test } from 'vitest';
+import { concatBytes } from '../../src/formats/bytes';
 import { SCAN_CHUNK } from '../../src/formats/jpeg';
 import { blobSource, bufferSource } from '../../src/formats/source';
 import { walk } from '../../src/formats/walk';
 import { ChunkyBlob } from '../support/chunky-blob';
 
 const enc = new TextEncoder();
-const cat = (...parts: Array<Uint8Array | number[]>): Uint8Array => {
-  const arrays = parts.map((p) => (p instanceof Uint8Array ? p : Uint8Array.from(p)));
-  const out = new Uint8Array(arrays.reduce((s, a) => s + a.length, 0));
-  let o = 0;
-  for (const a of arrays) {
-    out.set(a, o);
-    o += a.length;
-  }
-  return out;
-};
+const cat = (...parts: Array<Uint8Array | number[]>): Uint8Array => concatBytes(parts.map((p) => (p instanceof Uint8Array ? p : Uint8Array.from(p))));
 const segment = (marker: number, payload: Uint8Array | number[]): Uint8Array => {
   const p = payload instanceof Uint8Array ? payload : Uint8Array.from(payload);
   return cat([0xff, marker, (p.length + 2) >> 8, (p.length + 2) & 0xff], p);

@@ -8,6 +8,8 @@
  * not parse strictly is shown as it is.
  */
 
+import { intlLocale } from '../../i18n/intl';
+
 /** The parts of a metadata date; `offset` as written ("+02:00", "Z"). */
 export interface MetaDate {
   year: number;
@@ -50,8 +52,7 @@ export function formatMetaDate(value: string, locale: string): string {
   at.setUTCFullYear(d.year); // years 1–99 are not 1901–1999
   const options: Intl.DateTimeFormatOptions = { dateStyle: 'long', timeZone: 'UTC' };
   if (d.hour !== undefined) options.timeStyle = d.second === undefined ? 'short' : 'medium';
-  // The site's English is British (as the lesson dates): day first, 24-hour clock.
-  const text = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : locale === 'fr' ? 'fr-FR' : locale, options).format(at);
+  const text = new Intl.DateTimeFormat(intlLocale(locale), options).format(at);
   return d.offset ? `${text} (${d.offset})` : text;
 }
 

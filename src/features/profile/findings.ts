@@ -4,6 +4,7 @@
  * signal it came from, a confidence and the habit that removes it.
  */
 import type { Locale } from '../../i18n/index';
+import { intlLocale } from '../../i18n/intl';
 import { countryName, type Place } from '../geo/place';
 import { parseMetaDate } from '../photos/dates';
 import type { PhotoSummary } from '../photos/summary';
@@ -42,9 +43,6 @@ export function parseTakenAt(value: string): { date: Date; hour: number } | null
   return { date: new Date(Date.UTC(d.year, d.month - 1, d.day, d.hour, d.minute, d.second ?? 0)), hour: d.hour };
 }
 
-function intlLocale(locale: Locale): string {
-  return locale === 'fr' ? 'fr-FR' : 'en-GB';
-}
 
 /** Formats a number of decimal degrees for display (5 decimals ≈ 1 m). */
 function deg(n: number): string {

@@ -2,6 +2,7 @@
  * Composes the GDPR request letter from what the reader chose. Pure: no DOM,
  * no storage, no network; the island calls it on every change and tests call it directly.
  */
+import { intlLocale } from '../../i18n/intl';
 import { LETTER_WORDING } from './letter-text';
 
 /** The rights the kit can request, in the order the letter lists them (by article number). */
@@ -54,7 +55,7 @@ export function formatLetterDate(date: string, language: LetterLanguage): string
   if (!match) return date;
   const utc = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
   if (Number.isNaN(utc.getTime())) return date;
-  return new Intl.DateTimeFormat(language === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(utc);
+  return new Intl.DateTimeFormat(intlLocale(language), { dateStyle: 'long', timeZone: 'UTC' }).format(utc);
 }
 
 /** "articles 15, 17 et 21 du RGPD" / "Articles 15, 17 and 21 of the GDPR" for the subject line. */

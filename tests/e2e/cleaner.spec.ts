@@ -134,6 +134,28 @@ test('a batch downloads as one ZIP with one clean file per photo', async ({ page
   expect(Buffer.from(entries['photo-1.jpg'] ?? new Uint8Array())).toEqual(readFileSync(single.path));
 });
 
+test('an idle cleaner stops its worker, and what it cleaned still downloads', async ({ page }) => {
+  test.setTimeout(120_000);
+  const tool = await open(page);
+  const files = ['immich__IMG_2682.heic', 'mei__Apple_iPhone_4.jpg'];
+  await clean(tool, files);
+  // The worker that decoded the HEIC photo is still there right after the batch…
+  expect(page.workers()).toHaveLength(1);
+  // …and gone once it has had nothing to do for WORKER_IDLE_MS (10 s), with the WebAssembly decoder's memory.
+  await expect.poll(() => page.workers().length, { timeout: 30_000, intervals: [1_000] }).toBe(0);
+  const dir = tempDir('bya-cleaner-idle-');
+  const converted = await download(tool, 'immich__IMG_2682.heic', dir);
+  expect(readFileSync(converted.path).subarray(0, 3)).toEqual(Buffer.from([0xff, 0xd8, 0xff]));
+  expect(decodedSize(converted.path).width).toBeGreaterThan(100);
+  const lossless = await download(tool, 'mei__Apple_iPhone_4.jpg', dir);
+  expect(pixelDifference(join(IMAGES, 'mei__Apple_iPhone_4.jpg'), lossless.path)).toBe(0);
+  expect(leftoverTags(exiftool(lossless.path), KEEP_ALL)).toEqual([]);
+  // The next photo starts a new worker.
+  await clean(tool, ['mei__HTC_Desire.webp']);
+  await expect(card(tool, 'mei__HTC_Desire.webp').getByRole('button', { name: /^Download / })).toBeVisible();
+  expect(page.workers()).toHaveLength(1);
+});
+
 test('cleaning a clean file changes nothing: same bytes', async ({ page }) => {
   const dir = tempDir('bya-cleaner-twice-');
   let tool = await open(page);

@@ -77,6 +77,19 @@ test('the three WebP files show their EXIF (exifr alone cannot read WebP)', asyn
   await expect(result(page, 'mei__Issue_473_Java.webp').locator('[data-field="gps-lon"]')).toHaveText('-122.04097');
 });
 
+test('an idle inspector stops its worker; the cards stay and the next photo is read by a new one', async ({ page }) => {
+  test.setTimeout(90_000);
+  await open(page, PAGE_EN);
+  await choose(page, [join(IMAGES, 'mei__HTC_Desire.webp')]);
+  expect(page.workers()).toHaveLength(1);
+  // Stopped once it has had nothing to read for WORKER_IDLE_MS (10 s).
+  await expect.poll(() => page.workers().length, { timeout: 30_000, intervals: [1_000] }).toBe(0);
+  await expect(result(page, 'mei__HTC_Desire.webp').locator('[data-field="gps-lat"]')).toHaveText('45.50067');
+  await choose(page, [join(IMAGES, 'mei__Issue_473_Java.webp')]);
+  await expect(result(page, 'mei__Issue_473_Java.webp').locator('[data-field="gps-lon"]')).toHaveText('-122.04097');
+  expect(page.workers()).toHaveLength(1);
+});
+
 test('a PNG named .jpg is read as a PNG, beside broken files that do not disturb it', async ({ page }) => {
   await open(page, PAGE_FR);
   const files = ['synthetic__png_named_jpg__exifr_png_with_exif_and_gps.jpg', 'synthetic__html_page_named.jpg', 'synthetic__zero_length.jpg'];

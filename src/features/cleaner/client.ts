@@ -2,9 +2,13 @@
  * The page side of the cleaner's worker: started on first use, one file at a
  * time, each with a time budget. When a file runs over its budget, or the
  * caller aborts, the worker is terminated (the only way to stop a decoder in
- * the middle of a frame) and a fresh one starts with the next request.
+ * the middle of a frame) and a fresh one starts with the next request. A
+ * worker left with nothing to do is stopped after WORKER_IDLE_MS: the HEIC
+ * decoder's memory goes back to the device, and the clean files it made stay
+ * with the page (see IdleStop).
  */
 import type { CleanOptions } from '../../formats/types';
+import { IdleStop } from '../../lib/idle-stop';
 import { timeoutFor } from './progress';
 import { responseSchema, type Cleaned, type CleanerResponse, type Failed } from './protocol';
 
@@ -25,6 +29,7 @@ let counter = 0;
 export class CleanerClient {
   #worker: Worker | undefined;
   #pending: Pending | undefined;
+  readonly #idleStop = new IdleStop(() => this.terminate());
 
   #ensureWorker(): Worker {
     if (this.#worker) return this.#worker;
@@ -44,10 +49,12 @@ export class CleanerClient {
   /** Starts the worker ahead of the first file, on the reader's intent (see the inspector's warmUp). */
   warmUp(): void {
     this.#ensureWorker();
+    if (!this.#pending) this.#idleStop.idle();
   }
 
   /** Stops the worker now; the next request starts a new one. */
   terminate(): void {
+    this.#idleStop.busy(); // a stopped worker has no idle time left to count
     this.#worker?.terminate();
     this.#worker = undefined;
   }
@@ -58,12 +65,14 @@ export class CleanerClient {
     signal?.throwIfAborted();
     const id = `c${++counter}`;
     const worker = this.#ensureWorker();
+    this.#idleStop.busy();
     return new Promise((resolve, reject) => {
       let timer: ReturnType<typeof setTimeout> | undefined;
       const finish = (): void => {
         clearTimeout(timer);
         signal?.removeEventListener('abort', onAbort);
         this.#pending = undefined;
+        this.#idleStop.idle();
       };
       const onTimeout = (): void => {
         finish();

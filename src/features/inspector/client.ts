@@ -3,8 +3,10 @@
  * file (so the page's initial JavaScript does not carry exifr), reads one
  * file at a time, and is terminated and restarted when a file takes longer
  * than READ_TIMEOUT_MS (a looping or gigantic structure) or when the reader
- * picks new files (AbortSignal): nothing is ever waited on forever.
+ * picks new files (AbortSignal): nothing is ever waited on forever. A worker
+ * left with nothing to read is stopped after WORKER_IDLE_MS (see IdleStop).
  */
+import { IdleStop } from '../../lib/idle-stop';
 import { replySchema, type InspectorRequest, type ReadErrorCode, type Reading } from './protocol';
 
 /** A file that has not answered in 10 s is reported as failed; the corpus's slowest file takes < 0.3 s. */
@@ -17,11 +19,16 @@ let worker: Worker | undefined;
 let counter = 0;
 /** Reads run one after another: the worker answers in order and the timeout applies to one file. */
 let queue: Promise<unknown> = Promise.resolve();
+/** Reads given to readFile() and not yet settled (the queued ones too): the worker is idle at 0. */
+let pending = 0;
 
 function startWorker(): Worker {
   worker ??= new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
   return worker;
 }
+
+/** Stops the worker once it has had nothing to read for a while (its memory goes back to the device). */
+const idleStop = new IdleStop(() => stopWorker());
 
 /**
  * Starts the worker ahead of the first file, when the reader shows intent
@@ -30,9 +37,11 @@ function startWorker(): Worker {
  */
 export function warmUp(): void {
   startWorker();
+  if (pending === 0) idleStop.idle();
 }
 
 function stopWorker(): void {
+  idleStop.busy(); // a stopped worker has no idle time left to count
   worker?.terminate();
   worker = undefined;
 }
@@ -89,7 +98,14 @@ function readNow(file: File, signal?: AbortSignal, onQuick?: (reading: Reading) 
  * `onQuick` receives the early reading of a large JPEG's headers, before the complete one.
  */
 export function readFile(file: File, signal?: AbortSignal, onQuick?: (reading: Reading) => void): Promise<ClientResult> {
+  pending++;
+  idleStop.busy();
   const next = queue.then(() => readNow(file, signal, onQuick));
-  queue = next.catch(() => undefined);
+  queue = next
+    .catch(() => undefined)
+    .finally(() => {
+      pending--;
+      if (pending === 0 && worker) idleStop.idle();
+    });
   return next;
 }

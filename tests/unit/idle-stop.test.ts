@@ -1,0 +1,141 @@
+/**
+ * A worker with nothing to do is stopped after WORKER_IDLE_MS, and only then:
+ * work given before that keeps it (and its warm caches), and the next request
+ * after the stop starts a new one. Checked on the timer itself and through
+ * both workers' clients, with a fake Worker that answers every request.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { IdleStop, WORKER_IDLE_MS } from '../../src/lib/idle-stop';
+
+/** Answers each request on the next turn, as a worker refusing the file would. */
+class AnsweringWorker extends EventTarget {
+  static created = 0;
+  static terminated = 0;
+  static requests = 0;
+  /** How long each answer takes (ms). */
+  static delay = 5;
+  constructor() {
+    super();
+    AnsweringWorker.created++;
+  }
+  postMessage(message: { id: string }): void {
+    AnsweringWorker.requests++;
+    setTimeout(() => this.dispatchEvent(new MessageEvent('message', { data: { type: 'failed', id: message.id, code: 'truncated', leftovers: [] } })), AnsweringWorker.delay);
+  }
+  terminate(): void {
+    AnsweringWorker.terminated++;
+  }
+}
+
+const photo = (): File => new File([new Uint8Array([0xff, 0xd8, 0xff])], 'IMG_0001.jpg', { type: 'image/jpeg' });
+
+describe('IdleStop', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('stops once, WORKER_IDLE_MS after the last idle(), unless work comes first', () => {
+    const stop = vi.fn();
+    const idle = new IdleStop(stop);
+    idle.idle();
+    vi.advanceTimersByTime(WORKER_IDLE_MS - 1);
+    expect(stop).not.toHaveBeenCalled();
+    idle.busy();
+    vi.advanceTimersByTime(WORKER_IDLE_MS * 3);
+    expect(stop).not.toHaveBeenCalled();
+    idle.idle();
+    vi.advanceTimersByTime(WORKER_IDLE_MS / 2);
+    idle.idle(); // idle again (another warm-up): the count starts over
+    vi.advanceTimersByTime(WORKER_IDLE_MS - 1);
+    expect(stop).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(1);
+    expect(stop).toHaveBeenCalledTimes(1);
+    vi.advanceTimersByTime(WORKER_IDLE_MS * 3);
+    expect(stop).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('idle workers', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+    vi.stubGlobal('Worker', AnsweringWorker);
+    AnsweringWorker.created = 0;
+    AnsweringWorker.terminated = 0;
+    AnsweringWorker.requests = 0;
+    AnsweringWorker.delay = 5;
+    vi.resetModules();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.unstubAllGlobals();
+  });
+
+  it('the inspector keeps its worker between files and stops it when idle', async () => {
+    const { readFile } = await import('../../src/features/inspector/client');
+    const first = readFile(photo());
+    const second = readFile(photo());
+    await vi.advanceTimersByTimeAsync(20);
+    await expect(first).resolves.toEqual({ ok: false, code: 'truncated' });
+    await expect(second).resolves.toEqual({ ok: false, code: 'truncated' });
+    expect(AnsweringWorker.requests).toBe(2);
+    await vi.advanceTimersByTimeAsync(WORKER_IDLE_MS - 100);
+    const third = readFile(photo());
+    await vi.advanceTimersByTimeAsync(20);
+    await expect(third).resolves.toMatchObject({ ok: false });
+    expect(AnsweringWorker.created).toBe(1);
+    expect(AnsweringWorker.terminated).toBe(0);
+    await vi.advanceTimersByTimeAsync(WORKER_IDLE_MS);
+    expect(AnsweringWorker.terminated).toBe(1);
+    const fourth = readFile(photo());
+    await vi.advanceTimersByTimeAsync(20);
+    await expect(fourth).resolves.toMatchObject({ ok: false });
+    expect(AnsweringWorker.created).toBe(2);
+  });
+
+  it('the inspector stops a worker started ahead of a file that never came', async () => {
+    const { warmUp } = await import('../../src/features/inspector/client');
+    warmUp();
+    expect(AnsweringWorker.created).toBe(1);
+    await vi.advanceTimersByTimeAsync(WORKER_IDLE_MS);
+    expect(AnsweringWorker.terminated).toBe(1);
+  });
+
+  it('the cleaner keeps its worker through a batch and stops it when idle', async () => {
+    const { CleanerClient } = await import('../../src/features/cleaner/client');
+    const client = new CleanerClient();
+    client.warmUp();
+    await vi.advanceTimersByTimeAsync(WORKER_IDLE_MS - 100);
+    for (let i = 0; i < 3; i++) {
+      const outcome = client.clean(photo(), { keepOrientation: true, keepColorProfile: true });
+      await vi.advanceTimersByTimeAsync(20);
+      await expect(outcome).resolves.toMatchObject({ type: 'failed', code: 'truncated' });
+      // Time between files (a reader reading the report) shorter than the idle time keeps the worker.
+      await vi.advanceTimersByTimeAsync(WORKER_IDLE_MS - 100);
+    }
+    expect(AnsweringWorker.created).toBe(1);
+    expect(AnsweringWorker.terminated).toBe(0);
+    await vi.advanceTimersByTimeAsync(100);
+    expect(AnsweringWorker.terminated).toBe(1);
+    const next = client.clean(photo(), { keepOrientation: true, keepColorProfile: true });
+    await vi.advanceTimersByTimeAsync(20);
+    await expect(next).resolves.toMatchObject({ type: 'failed' });
+    expect(AnsweringWorker.created).toBe(2);
+  });
+
+  it('never stops a worker in the middle of a file, however long the file takes', async () => {
+    AnsweringWorker.delay = 2_000;
+    const inspector = await import('../../src/features/inspector/client');
+    const { CleanerClient } = await import('../../src/features/cleaner/client');
+    const cleaner = new CleanerClient();
+    inspector.warmUp();
+    cleaner.warmUp();
+    await vi.advanceTimersByTimeAsync(WORKER_IDLE_MS - 1_000);
+    const reading = inspector.readFile(photo());
+    const cleaning = cleaner.clean(photo(), { keepOrientation: true, keepColorProfile: true });
+    await vi.advanceTimersByTimeAsync(AnsweringWorker.delay + 10);
+    await expect(reading).resolves.toEqual({ ok: false, code: 'truncated' });
+    await expect(cleaning).resolves.toMatchObject({ type: 'failed', code: 'truncated' });
+    expect(AnsweringWorker.terminated).toBe(0);
+    await vi.advanceTimersByTimeAsync(WORKER_IDLE_MS);
+    expect(AnsweringWorker.terminated).toBe(2);
+  });
+});

@@ -150,6 +150,15 @@ test('an idle cleaner stops its worker, and what it cleaned still downloads', as
   const lossless = await download(tool, 'mei__Apple_iPhone_4.jpg', dir);
   expect(pixelDifference(join(IMAGES, 'mei__Apple_iPhone_4.jpg'), lossless.path)).toBe(0);
   expect(leftoverTags(exiftool(lossless.path), KEEP_ALL)).toEqual([]);
+  // A new worker builds the ZIP from the files the stopped one made.
+  const [zip] = await Promise.all([page.waitForEvent('download'), tool.getByRole('button', { name: /as one ZIP/ }).click()]);
+  const zipPath = join(dir, 'clean.zip');
+  await zip.saveAs(zipPath);
+  const entries = unzipSync(new Uint8Array(readFileSync(zipPath)));
+  expect(Object.keys(entries).sort()).toEqual(['photo-1.jpg', 'photo-2.jpg']);
+  expect(Buffer.from(entries['photo-1.jpg'] ?? new Uint8Array())).toEqual(readFileSync(converted.path));
+  expect(Buffer.from(entries['photo-2.jpg'] ?? new Uint8Array())).toEqual(readFileSync(lossless.path));
+  await expect.poll(() => page.workers().length, { timeout: 30_000, intervals: [1_000] }).toBe(0);
   // The next photo starts a new worker.
   await clean(tool, ['mei__HTC_Desire.webp']);
   await expect(card(tool, 'mei__HTC_Desire.webp').getByRole('button', { name: /^Download / })).toBeVisible();

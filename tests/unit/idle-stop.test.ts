@@ -91,12 +91,16 @@ describe('idle workers', () => {
     expect(AnsweringWorker.created).toBe(2);
   });
 
-  it('the inspector stops a worker started ahead of a file that never came', async () => {
+  it('both stop a worker started ahead of a file that never came', async () => {
     const { warmUp } = await import('../../src/features/inspector/client');
+    const { CleanerClient } = await import('../../src/features/cleaner/client');
     warmUp();
-    expect(AnsweringWorker.created).toBe(1);
-    await vi.advanceTimersByTimeAsync(WORKER_IDLE_MS);
-    expect(AnsweringWorker.terminated).toBe(1);
+    new CleanerClient().warmUp();
+    expect(AnsweringWorker.created).toBe(2);
+    await vi.advanceTimersByTimeAsync(WORKER_IDLE_MS - 1);
+    expect(AnsweringWorker.terminated).toBe(0);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(AnsweringWorker.terminated).toBe(2);
   });
 
   it('the cleaner keeps its worker through a batch and stops it when idle', async () => {

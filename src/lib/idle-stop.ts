@@ -3,10 +3,10 @@
  * worker bridge does. A worker keeps what it loaded: after cleaning two HEIC
  * photos and an AVIF, the page's renderer process held 287 MB, and 200 MB
  * once the cleaner's worker was gone (the WebAssembly decoder's memory). The
- * next request starts a new worker (its script is cached: tens of
- * milliseconds). What the worker handed over stays valid after it stops: a
- * clean Blob is held by the page, and a download of it after the stop gave the
- * same 1,419,965 bytes.
+ * next request starts a new worker, from a script the service worker has
+ * precached. What the worker handed over stays valid after it stops: a clean
+ * Blob is held by the page, and it downloads (and goes into a ZIP built by the
+ * next worker) with the same bytes as before the stop (tests/e2e/cleaner.spec.ts).
  */
 
 /** How long a worker may sit idle before it is stopped. */

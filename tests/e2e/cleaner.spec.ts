@@ -141,13 +141,15 @@ test('an idle cleaner stops its worker, and what it cleaned still downloads', as
   await clean(tool, files);
   // The worker that decoded the HEIC photo is still there right after the batch…
   expect(page.workers()).toHaveLength(1);
+  const dir = tempDir('bya-cleaner-idle-');
+  const before = await download(tool, 'mei__Apple_iPhone_4.jpg', tempDir('bya-cleaner-idle-before-'));
   // …and gone once it has had nothing to do for WORKER_IDLE_MS (10 s), with the WebAssembly decoder's memory.
   await expect.poll(() => page.workers().length, { timeout: 30_000, intervals: [1_000] }).toBe(0);
-  const dir = tempDir('bya-cleaner-idle-');
   const converted = await download(tool, 'immich__IMG_2682.heic', dir);
   expect(readFileSync(converted.path).subarray(0, 3)).toEqual(Buffer.from([0xff, 0xd8, 0xff]));
   expect(decodedSize(converted.path).width).toBeGreaterThan(100);
   const lossless = await download(tool, 'mei__Apple_iPhone_4.jpg', dir);
+  expect(readFileSync(lossless.path)).toEqual(readFileSync(before.path));
   expect(pixelDifference(join(IMAGES, 'mei__Apple_iPhone_4.jpg'), lossless.path)).toBe(0);
   expect(leftoverTags(exiftool(lossless.path), KEEP_ALL)).toEqual([]);
   // A new worker builds the ZIP from the files the stopped one made.

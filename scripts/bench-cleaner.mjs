@@ -247,8 +247,8 @@ async function platformFloor(browser, paths) {
         // The other way for a big PNG: step from chunk header to chunk header by the declared lengths,
         // one Blob read of 8 bytes each, without reading the image data (once: 1,100 headers take about a second).
         let headers = null;
-        const sig = new Uint8Array(await file.slice(0, 8).arrayBuffer());
-        if (file.size > 1048576 && sig[0] === 0x89 && sig[1] === 0x50 && sig[2] === 0x4e && sig[3] === 0x47) {
+        const sig = file.size > 1048576 ? new Uint8Array(await file.slice(0, 4).arrayBuffer()) : undefined;
+        if (sig && sig[0] === 0x89 && sig[1] === 0x50 && sig[2] === 0x4e && sig[3] === 0x47) {
           const t0 = now();
           let reads = 0;
           for (let at = 8; at + 8 <= file.size; reads++) {

@@ -6,26 +6,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { IdleStop, WORKER_IDLE_MS } from '../../src/lib/idle-stop';
-
-/** Answers each request on the next turn, as a worker refusing the file would. */
-class AnsweringWorker extends EventTarget {
-  static created = 0;
-  static terminated = 0;
-  static requests = 0;
-  /** How long each answer takes (ms). */
-  static delay = 5;
-  constructor() {
-    super();
-    AnsweringWorker.created++;
-  }
-  postMessage(message: { id: string }): void {
-    AnsweringWorker.requests++;
-    setTimeout(() => this.dispatchEvent(new MessageEvent('message', { data: { type: 'failed', id: message.id, code: 'truncated', leftovers: [] } })), AnsweringWorker.delay);
-  }
-  terminate(): void {
-    AnsweringWorker.terminated++;
-  }
-}
+import { FakeWorker, useFakeWorker } from '../support/fake-worker';
 
 const photo = (): File => new File([new Uint8Array([0xff, 0xd8, 0xff])], 'IMG_0001.jpg', { type: 'image/jpeg' });
 
@@ -55,19 +36,7 @@ describe('IdleStop', () => {
 });
 
 describe('idle workers', () => {
-  beforeEach(() => {
-    vi.useFakeTimers();
-    vi.stubGlobal('Worker', AnsweringWorker);
-    AnsweringWorker.created = 0;
-    AnsweringWorker.terminated = 0;
-    AnsweringWorker.requests = 0;
-    AnsweringWorker.delay = 5;
-    vi.resetModules();
-  });
-  afterEach(() => {
-    vi.useRealTimers();
-    vi.unstubAllGlobals();
-  });
+  useFakeWorker(5);
 
   it('the inspector keeps its worker between files and stops it when idle', async () => {
     const { readFile } = await import('../../src/features/inspector/client');
@@ -76,19 +45,19 @@ describe('idle workers', () => {
     await vi.advanceTimersByTimeAsync(20);
     await expect(first).resolves.toEqual({ ok: false, code: 'truncated' });
     await expect(second).resolves.toEqual({ ok: false, code: 'truncated' });
-    expect(AnsweringWorker.requests).toBe(2);
+    expect(FakeWorker.requests).toBe(2);
     await vi.advanceTimersByTimeAsync(WORKER_IDLE_MS - 100);
     const third = readFile(photo());
     await vi.advanceTimersByTimeAsync(20);
     await expect(third).resolves.toMatchObject({ ok: false });
-    expect(AnsweringWorker.created).toBe(1);
-    expect(AnsweringWorker.terminated).toBe(0);
+    expect(FakeWorker.created).toBe(1);
+    expect(FakeWorker.terminated).toBe(0);
     await vi.advanceTimersByTimeAsync(WORKER_IDLE_MS);
-    expect(AnsweringWorker.terminated).toBe(1);
+    expect(FakeWorker.terminated).toBe(1);
     const fourth = readFile(photo());
     await vi.advanceTimersByTimeAsync(20);
     await expect(fourth).resolves.toMatchObject({ ok: false });
-    expect(AnsweringWorker.created).toBe(2);
+    expect(FakeWorker.created).toBe(2);
   });
 
   it('both stop a worker started ahead of a file that never came', async () => {
@@ -96,11 +65,11 @@ describe('idle workers', () => {
     const { CleanerClient } = await import('../../src/features/cleaner/client');
     warmUp();
     new CleanerClient().warmUp();
-    expect(AnsweringWorker.created).toBe(2);
+    expect(FakeWorker.created).toBe(2);
     await vi.advanceTimersByTimeAsync(WORKER_IDLE_MS - 1);
-    expect(AnsweringWorker.terminated).toBe(0);
+    expect(FakeWorker.terminated).toBe(0);
     await vi.advanceTimersByTimeAsync(1);
-    expect(AnsweringWorker.terminated).toBe(2);
+    expect(FakeWorker.terminated).toBe(2);
   });
 
   it('the cleaner keeps its worker through a batch and stops it when idle', async () => {
@@ -115,18 +84,18 @@ describe('idle workers', () => {
       // Time between files (a reader reading the report) shorter than the idle time keeps the worker.
       await vi.advanceTimersByTimeAsync(WORKER_IDLE_MS - 100);
     }
-    expect(AnsweringWorker.created).toBe(1);
-    expect(AnsweringWorker.terminated).toBe(0);
+    expect(FakeWorker.created).toBe(1);
+    expect(FakeWorker.terminated).toBe(0);
     await vi.advanceTimersByTimeAsync(100);
-    expect(AnsweringWorker.terminated).toBe(1);
+    expect(FakeWorker.terminated).toBe(1);
     const next = client.clean(photo(), { keepOrientation: true, keepColorProfile: true });
     await vi.advanceTimersByTimeAsync(20);
     await expect(next).resolves.toMatchObject({ type: 'failed' });
-    expect(AnsweringWorker.created).toBe(2);
+    expect(FakeWorker.created).toBe(2);
   });
 
   it('never stops a worker in the middle of a file, however long the file takes', async () => {
-    AnsweringWorker.delay = 2_000;
+    FakeWorker.answerAfter = 2_000;
     const inspector = await import('../../src/features/inspector/client');
     const { CleanerClient } = await import('../../src/features/cleaner/client');
     const cleaner = new CleanerClient();
@@ -135,11 +104,11 @@ describe('idle workers', () => {
     await vi.advanceTimersByTimeAsync(WORKER_IDLE_MS - 1_000);
     const reading = inspector.readFile(photo());
     const cleaning = cleaner.clean(photo(), { keepOrientation: true, keepColorProfile: true });
-    await vi.advanceTimersByTimeAsync(AnsweringWorker.delay + 10);
+    await vi.advanceTimersByTimeAsync(2_000 + 10);
     await expect(reading).resolves.toEqual({ ok: false, code: 'truncated' });
     await expect(cleaning).resolves.toMatchObject({ type: 'failed', code: 'truncated' });
-    expect(AnsweringWorker.terminated).toBe(0);
+    expect(FakeWorker.terminated).toBe(0);
     await vi.advanceTimersByTimeAsync(WORKER_IDLE_MS);
-    expect(AnsweringWorker.terminated).toBe(2);
+    expect(FakeWorker.terminated).toBe(2);
   });
 });

@@ -1,5 +1,4 @@
-/**
- * UI strings for both languages.
+/** * UI strings for both languages.
  *
  * Each feature owns one namespace file per language (`src/i18n/fr/<ns>.json`,
  * `src/i18n/en/<ns>.json`), so features never edit each other's strings.
@@ -9,6 +8,9 @@
  * the two languages throws, which fails the build.
  */
 import { z } from 'zod';
+import { format } from './format';
+
+export { format };
 
 export const LOCALES = ['fr', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -65,14 +67,6 @@ export function parityProblems(a: Dictionary, b: Dictionary, aName = 'fr', bName
 const dictionaries: Record<Locale, Dictionary> = { fr: load(frFiles, 'fr'), en: load(enFiles, 'en') };
 const problems = parityProblems(dictionaries.fr, dictionaries.en);
 if (problems.length > 0) throw new Error(`i18n: the two languages differ:\n- ${problems.join('\n- ')}`);
-
-/** Replaces `{name}` placeholders with values; unknown placeholders are left visible. */
-export function format(template: string, params: Record<string, string | number> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const v = params[name];
-    return v === undefined ? whole : String(v);
-  });
-}
 
 /** All strings of one namespace in one language (passed to islands as a prop). */
 export function strings(locale: Locale, ns: string): Namespace {

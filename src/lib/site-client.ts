@@ -3,6 +3,7 @@
  * service worker). Kept tiny: it is the JavaScript every page pays for.
  */
 import { PROGRESS_KEY, markRead, parseProgress } from './progress';
+import { format } from '../i18n/format';
 
 const THEMES = ['system', 'light', 'dark'] as const;
 type Theme = (typeof THEMES)[number];
@@ -55,7 +56,7 @@ function setupProgress(store: Storage | null): void {
     }
     const counter = document.querySelector<HTMLElement>('[data-progress-count]');
     if (counter) {
-      counter.textContent = (counter.dataset['template'] ?? '').replace('{read}', String(read)).replace('{total}', String(links.length));
+      counter.textContent = format(counter.dataset['template'] ?? '', { read, total: links.length });
       counter.hidden = false;
     }
   };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { allDictionaries } from '../../src/i18n/index';
-import { failureMessage, fill, leftLines, removedLines } from '../../src/features/cleaner/report';
+import { failureMessage, leftLines, removedLines } from '../../src/features/cleaner/report';
+import { format } from '../../src/i18n/format';
 import { formatBytes } from '../../src/lib/format-bytes';
 import { failureCodeSchema, type Cleaned } from '../../src/features/cleaner/protocol';
 
@@ -45,7 +46,7 @@ describe('reader-facing text of the cleaner', () => {
   });
 
   it('fills placeholders and leaves unknown ones visible', () => {
-    expect(fill('{a} and {b}', { a: 1 })).toBe('1 and {b}');
+    expect(format('{a} and {b}', { a: 1 })).toBe('1 and {b}');
   });
 
   it('formats byte counts', () => {

@@ -7,7 +7,8 @@ import { dossierJson, dossierText } from '../../src/features/profile/export';
 import { buildFindings, groupDigits, parseTakenAt, type ProfileInput } from '../../src/features/profile/findings';
 import { EMPTY_VISUAL, NO_TOGGLES, type Finding, type VisualChecklist } from '../../src/features/profile/model';
 import { EMPTY_SIGNALS, type BrowserSignals } from '../../src/features/profile/signals';
-import { makeTranslate, render } from '../../src/features/profile/text';
+import { render } from '../../src/features/profile/text';
+import { makeT } from '../../src/i18n/format';
 import { applyToggles, feedsTraining } from '../../src/features/profile/toggles';
 import { MANIFEST } from '../support/paths';
 
@@ -43,8 +44,8 @@ const byId = (findings: Finding[], id: string): Finding => {
   if (!f) throw new Error(`no finding ${id} in ${findings.map((x) => x.id).join(', ')}`);
   return f;
 };
-const en = makeTranslate(allDictionaries.en['profile'] ?? {});
-const fr = makeTranslate(allDictionaries.fr['profile'] ?? {});
+const en = makeT(allDictionaries.en['profile'] ?? {});
+const fr = makeT(allDictionaries.fr['profile'] ?? {});
 
 describe('photo rules (one fixture per hemisphere)', () => {
   it.each([

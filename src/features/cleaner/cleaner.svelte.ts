@@ -5,7 +5,7 @@
  */
 import { DEFAULT_CLEAN_OPTIONS, type CleanOptions } from '../../formats/types';
 import { CleanerClient, type CleanOutcome } from './client';
-import { saveBlob } from './download';
+import { saveBlob } from '../../lib/save-blob';
 import { neutralName, safeFileName, uniqueNames } from './naming';
 import { shouldAnnounce, type BatchCounts } from './progress';
 

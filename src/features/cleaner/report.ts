@@ -5,23 +5,10 @@
  */
 import { formatBytes } from '../../lib/format-bytes';
 import type { Cleaned, Failed } from './protocol';
+import { makeT } from '../../i18n/format';
 
 /** The `cleaner` namespace strings, as passed from the Astro side. */
 export type Strings = Readonly<Record<string, string>>;
-
-/** Fills `{name}` placeholders (the same rule as src/i18n/index.ts `format`, without loading every dictionary). */
-export function fill(template: string, params: Record<string, string | number> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const v = params[name];
-    return v === undefined ? whole : String(v);
-  });
-}
-
-/** A translator over the namespace; a missing key shows the key itself, visibly. */
-export function makeT(strings: Strings): (key: string, params?: Record<string, string | number>) => string {
-  return (key, params) => fill(strings[key] ?? key, params);
-}
-
 
 const FORMAT_NAMES: Record<string, string> = { heic: 'HEIC', avif: 'AVIF', jpeg: 'JPEG', png: 'PNG', webp: 'WebP', tiff: 'TIFF', gif: 'GIF' };
 

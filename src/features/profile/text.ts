@@ -4,18 +4,9 @@
  * whole dictionary. Values are plain text; the UI renders them as text only.
  */
 import type { Text } from './model';
+import type { Translate } from '../../i18n/format';
 
-/** Translates a key with `{name}` placeholders; a missing key shows itself (visible in tests). */
-export type Translate = (key: string, params?: Record<string, string | number>) => string;
-
-/** Builds a translator for one namespace's strings. */
-export function makeTranslate(strings: Record<string, string>): Translate {
-  return (key, params = {}) =>
-    (strings[key] ?? key).replace(/\{(\w+)\}/g, (whole, name: string) => {
-      const value = params[name];
-      return value === undefined ? whole : String(value);
-    });
-}
+export type { Translate };
 
 /** Translates a finding's text. */
 export function render(t: Translate, text: Text): string {

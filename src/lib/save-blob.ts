@@ -1,11 +1,12 @@
 /**
  * Hands a Blob to the reader as a download: an anchor with `download` and an
- * object URL, revoked once the browser has taken it. Nothing leaves the device.
+ * object URL. Nothing is uploaded; the browser writes the file to disk. The one
+ * helper for every tool (clean photos and ZIPs, the GDPR letter, avatars).
  */
 
 // The browser starts reading the object URL when the click is dispatched, but
-// revoking in the same task cancels the download in some browsers: wait a bit.
-const REVOKE_AFTER_MS = 30_000;
+// revoking in the same task cancels the download in some browsers: a minute is ample.
+const REVOKE_AFTER_MS = 60_000;
 
 /** Saves `blob` under `name` through the browser's download. */
 export function saveBlob(blob: Blob, name: string): void {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { bufferSource } from '../../src/formats/source';
 import { findingsFor, partOfDay, thumbnailAspectDiffers } from '../../src/features/inspector/findings';
 import { readSource } from '../../src/features/inspector/reader';
-import { summaryFromReading } from '../../src/features/inspector/summarize';
+import { summaryFromReading } from '../../src/features/photos/summarize';
 import { photoSummarySchema } from '../../src/features/photos/summary';
 import { IMAGES, ROOT } from '../support/paths';
 

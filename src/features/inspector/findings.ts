@@ -6,7 +6,7 @@
  */
 import type { Anchor } from '../../lib/anchors';
 import type { InspectorKey } from './labels';
-import type { Labelled, Reading } from './protocol';
+import type { Labelled, ListName, Reading } from './protocol';
 
 /** The cards, in the order they are shown. */
 export type CardId = 'location' | 'time' | 'device' | 'people' | 'history' | 'thumbnail';
@@ -27,6 +27,14 @@ export interface Field {
   raw?: string;
   /** An edit step's date and action as written (untrusted), which the island puts in the reader's words (see dates.ts); `name` is the same, as written. */
   event?: { when?: string; action?: string };
+  /** A list value cut to fit: how many of its items are not shown (they are in the full tag table). */
+  more?: number;
+}
+
+/** "And 52 more text blocks": entries of a list the worker left out (i18n key `omitted.<list>`). */
+export interface OmittedNote {
+  list: ListName;
+  count: number;
 }
 
 /** One card. */
@@ -39,6 +47,16 @@ export interface Card {
   fields: Field[];
   /** A warning shown on the card (i18n key), e.g. the thumbnail shows more than the photo. */
   warningKey?: string;
+  /** Lists cut by the protocol's limits, shown under the values. */
+  omitted?: OmittedNote[];
+}
+
+/** The notes for the lists of a reading that were cut, among `lists`. */
+export function omittedNotes(reading: Reading, lists: readonly ListName[]): OmittedNote[] {
+  return lists.flatMap((list) => {
+    const count = reading.omitted?.[list];
+    return count ? [{ list, count }] : [];
+  });
 }
 
 /** Aspect ratios more than 2 % apart mean the thumbnail was not regenerated after a crop. */
@@ -72,7 +90,16 @@ export function partOfDay(takenAt: string): 'night' | 'morning' | 'afternoon' | 
 
 /** A value found in a tag: its plain-language label, with the tag's technical name kept beside it. */
 function labelled(id: string, found: Labelled): Field {
-  return { id, labelKey: found.label, tag: `${found.group}:${found.name}`, value: found.value };
+  const field: Field = { id, labelKey: found.label, tag: `${found.group}:${found.name}`, value: found.value };
+  if (found.more) field.more = found.more;
+  return field;
+}
+
+/** Adds the notes of the cut lists to a card (when there are any). */
+function withOmitted(card: Card, reading: Reading, lists: readonly ListName[]): Card {
+  const notes = omittedNotes(reading, lists);
+  if (notes.length > 0) card.omitted = notes;
+  return card;
 }
 
 /** The cards for a reading; a card appears only when the file holds something for it. */
@@ -102,14 +129,14 @@ export function findingsFor(reading: Reading): Card[] {
   if (reading.lens) device.push({ id: 'lens', labelKey: 'field.lens', value: reading.lens });
   if (reading.software) device.push({ id: 'software', labelKey: 'field.software', value: reading.software });
   reading.serials.forEach((s, i) => device.push(labelled(`serial-${i}`, s)));
-  if (device.length > 0) cards.push({ id: 'device', anchor: 'device', revealsKey: 'card.device.reveals', fields: device });
+  if (device.length > 0) cards.push(withOmitted({ id: 'device', anchor: 'device', revealsKey: 'card.device.reveals', fields: device }, reading, ['serials']));
 
   const people: Field[] = [
     ...reading.people.map((p, i) => labelled(`person-${i}`, p)),
     ...reading.words.map((w, i) => labelled(`word-${i}`, w)),
     ...reading.prompts.map((p, i) => labelled(`prompt-${i}`, p)),
   ];
-  if (people.length > 0) cards.push({ id: 'people', anchor: 'people-words', revealsKey: 'card.people.reveals', fields: people });
+  if (people.length > 0) cards.push(withOmitted({ id: 'people', anchor: 'people-words', revealsKey: 'card.people.reveals', fields: people }, reading, ['people', 'words', 'prompts']));
 
   if (reading.history.length > 0) {
     const fields = reading.history.map((h, i): Field => {
@@ -121,7 +148,7 @@ export function findingsFor(reading: Reading): Card[] {
       if (h.when || h.action) field.event = { ...(h.when ? { when: h.when } : {}), ...(h.action ? { action: h.action } : {}) };
       return field;
     });
-    cards.push({ id: 'history', anchor: 'edit-history', revealsKey: 'card.history.reveals', fields });
+    cards.push(withOmitted({ id: 'history', anchor: 'edit-history', revealsKey: 'card.history.reveals', fields }, reading, ['history']));
   }
 
   const thumb = reading.thumbnail;

@@ -5,6 +5,8 @@
  * right that removes what it shows.
  */
 import type { Anchor } from '../../lib/anchors';
+import { formatDegrees } from '../../lib/format-degrees';
+import { partOfDayOf } from '../photos/dates';
 import type { InspectorKey } from './labels';
 import type { Labelled, ListName, Reading } from './protocol';
 
@@ -71,23 +73,6 @@ export function thumbnailAspectDiffers(main: { width: number; height: number }, 
   return Math.abs(b / a - 1) > ASPECT_TOLERANCE;
 }
 
-/** Decimal degrees to 5 decimals (≈ 1 m), the precision shown and tested. */
-export function degrees(value: number): string {
-  return value.toFixed(5);
-}
-
-/** Part of the day from an EXIF date ("2025:04:05 14:32:10"): what a series of photos says about routines. */
-export function partOfDay(takenAt: string): 'night' | 'morning' | 'afternoon' | 'evening' | undefined {
-  const match = /[ T](\d{2}):\d{2}/.exec(takenAt);
-  if (!match) return undefined;
-  const hour = Number(match[1]);
-  if (hour < 6) return 'night';
-  if (hour < 12) return 'morning';
-  if (hour < 18) return 'afternoon';
-  if (hour < 24) return 'evening';
-  return undefined;
-}
-
 /** A value found in a tag: its plain-language label, with the tag's technical name kept beside it. */
 function labelled(id: string, found: Labelled): Field {
   const field: Field = { id, labelKey: found.label, tag: `${found.group}:${found.name}`, value: found.value };
@@ -108,8 +93,8 @@ export function findingsFor(reading: Reading): Card[] {
   const gps = reading.gps;
   if (gps) {
     const fields: Field[] = [
-      { id: 'gps-lat', labelKey: 'field.latitude', value: degrees(gps.lat), raw: String(gps.lat) },
-      { id: 'gps-lon', labelKey: 'field.longitude', value: degrees(gps.lon), raw: String(gps.lon) },
+      { id: 'gps-lat', labelKey: 'field.latitude', value: formatDegrees(gps.lat), raw: String(gps.lat) },
+      { id: 'gps-lon', labelKey: 'field.longitude', value: formatDegrees(gps.lon), raw: String(gps.lon) },
     ];
     if (gps.altitude !== undefined) fields.push({ id: 'gps-alt', labelKey: 'field.altitude', value: `${Math.round(gps.altitude)} m`, raw: String(gps.altitude) });
     if (gps.direction !== undefined) fields.push({ id: 'gps-dir', labelKey: 'field.direction', value: `${Math.round(gps.direction)}°`, raw: String(gps.direction) });
@@ -119,7 +104,7 @@ export function findingsFor(reading: Reading): Card[] {
     const fields: Field[] = [];
     if (reading.takenAt) fields.push({ id: 'taken', labelKey: 'field.taken', value: reading.takenAt, raw: reading.takenAt });
     if (reading.offset) fields.push({ id: 'offset', labelKey: 'field.offset', value: reading.offset, raw: reading.offset });
-    const part = reading.takenAt ? partOfDay(reading.takenAt) : undefined;
+    const part = reading.takenAt ? partOfDayOf(reading.takenAt) : undefined;
     if (part) fields.push({ id: 'routine', labelKey: 'field.routine', value: part, raw: part });
     cards.push({ id: 'time', anchor: 'time', revealsKey: 'card.time.reveals', fields });
   }

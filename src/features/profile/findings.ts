@@ -8,7 +8,9 @@ import { intlLocale } from '../../i18n/intl';
 import { countryName, type Place } from '../geo/place';
 import { parseMetaDate } from '../photos/dates';
 import type { PhotoSummary } from '../photos/summary';
-import { detectThemes, inferFrequency, inferRoutine, partOfDay, themeConfidence } from './behaviour';
+import { detectThemes, inferFrequency, inferRoutine, themeConfidence } from './behaviour';
+import { formatDegrees } from '../../lib/format-degrees';
+import { partOfDay } from '../photos/dates';
 import { deviceName, priceRange } from './device-price';
 import { fix, VISUAL_ITEMS, type Behaviour, type Confidence, type Finding, type VisualChecklist, type VisualItem } from './model';
 import { estimateRarity } from './rarity';
@@ -44,16 +46,12 @@ export function parseTakenAt(value: string): { date: Date; hour: number } | null
 }
 
 
-/** Formats a number of decimal degrees for display (5 decimals ≈ 1 m). */
-function deg(n: number): string {
-  return n.toFixed(5);
-}
 
 function photoFindings(photo: PhotoSummary, place: Place | null, browser: BrowserSignals | null, locale: Locale): Finding[] {
   const out: Finding[] = [];
   const meta = { source: 'photo', removedBy: ['cleaned'], trainable: false } as const;
   if (photo.gps) {
-    const coords = { lat: deg(photo.gps.lat), lon: deg(photo.gps.lon) };
+    const coords = { lat: formatDegrees(photo.gps.lat), lon: formatDegrees(photo.gps.lon) };
     const country = place?.countryCode ? countryName(place.countryCode, locale) : null;
     const town = place?.town ?? null;
     if (town && country) {

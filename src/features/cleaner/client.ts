@@ -60,6 +60,13 @@ export class CleanerClient {
     return kept;
   }
 
+  /** The clean file's pixels as a PNG (for the clipboard), made in the worker; rejects when it cannot be decoded. */
+  async png(blob: Blob): Promise<Blob> {
+    const result = await this.#bridge.call({ type: 'png', blob }, { budgetMs: timeoutFor(blob.size, true) });
+    if (!result.ok || result.reply.type !== 'png') throw new Error('png failed');
+    return result.reply.blob;
+  }
+
   /** Builds one ZIP of clean files in the worker (after the requests before it); rejects when it cannot. */
   async zip(entries: Array<{ name: string; blob: Blob }>, signal?: AbortSignal): Promise<Blob> {
     const total = entries.reduce((sum, e) => sum + e.blob.size, 0);

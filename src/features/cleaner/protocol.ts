@@ -51,6 +51,11 @@ export const requestSchema = z.discriminatedUnion('type', [
     /** Clean files and the (already unique) names they get in the archive. */
     entries: z.array(z.object({ name: z.string().min(1), blob })),
   }),
+  z.object({
+    type: z.literal('png'),
+    /** A clean file, re-encoded losslessly as PNG for the clipboard. */
+    blob,
+  }),
 ]);
 export type CleanerRequest = z.infer<typeof requestSchema>;
 
@@ -101,6 +106,11 @@ export const responseSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('zipped'),
     /** The archive (entries stored, not compressed: JPEG/PNG/WebP do not shrink). */
+    blob,
+  }),
+  z.object({
+    type: z.literal('png'),
+    /** The clean file's pixels as a PNG. */
     blob,
   }),
 ]);

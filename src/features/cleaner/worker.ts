@@ -6,7 +6,7 @@
  */
 import { blobSource, FormatError, walk, type CleanOptions, type CleanPlan, type MetadataBlock } from '../../formats/index';
 import { serve, type ServeContext } from '../../lib/worker-serve';
-import { convertToJpeg } from './convert';
+import { convertToJpeg, toPng } from './convert';
 import { cleanLossless, verifyBlob } from './lossless';
 import { CLEANER_PROTOCOL, type CleanerProgress, type CleanerResponse } from './protocol';
 import { summarizeRemoved, type CleanMode } from './verify';
@@ -18,6 +18,13 @@ serve(self, CLEANER_PROTOCOL, async (request, context): Promise<CleanerResponse>
       return { type: 'zipped', blob: await zipBlobs(request.entries) };
     } catch {
       return { type: 'failed', code: 'internal', leftovers: [], cause: 'the ZIP could not be built' };
+    }
+  }
+  if (request.type === 'png') {
+    try {
+      return { type: 'png', blob: await toPng(request.blob) };
+    } catch {
+      return { type: 'failed', code: 'decode-failed', leftovers: [] };
     }
   }
   try {

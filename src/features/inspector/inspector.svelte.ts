@@ -4,7 +4,7 @@
  * at a time in the worker; each result appears as soon as it is ready.
  */
 import { tick } from 'svelte';
-import { selection } from '../photos/selection.svelte';
+import { selection, type SelectionOrigin } from '../photos/selection.svelte';
 import type { Card } from './findings';
 import type { ReadErrorCode, Reading } from './protocol';
 
@@ -64,13 +64,13 @@ export class InspectorState {
   }
 
   /** Starts a new batch with these files (the previous batch is aborted). */
-  async choose(files: File[]): Promise<void> {
+  async choose(files: File[], origin: SelectionOrigin = 'pick'): Promise<void> {
     if (files.length === 0) return;
     performance.mark(BATCH_START_MARK);
     this.#controller?.abort();
     const controller = new AbortController();
     this.#controller = controller;
-    const chosen = selection.choose(files);
+    const chosen = selection.choose(files, origin);
     this.entries = chosen.map((p) => ({ id: p.id, file: p.file, status: 'waiting', cards: [] }));
     const { readFile, findingsFor } = await pipeline();
     let first = true;

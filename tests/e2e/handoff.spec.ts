@@ -100,3 +100,27 @@ test('Copy puts a PNG on the clipboard whose pixels are the clean file’s', asy
   expect(verdict.signature).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
   expect(verdict.same, `pixels differ (${verdict.size})`).toBe(true);
 });
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+
+  test('a discreet install hint explains the share sheet; dismissed once, it stays gone and only the dismissal is stored', async ({ page }) => {
+    const tool = await cleaner(page);
+    const hint = tool.getByTestId('install-hint');
+    await expect(hint).toContainText("share a photo, choose Avant d'envoyer, then share the clean copy");
+    await hint.getByRole('button', { name: 'Not now (do not show again)' }).click();
+    await expect(hint).toHaveCount(0);
+    expect(await page.evaluate(() => Object.entries(localStorage))).toEqual([['bya.installHint.v1', 'dismissed']]);
+    await page.reload();
+    const again = page.locator('[data-tool="cleaner"]');
+    await again.scrollIntoViewIfNeeded();
+    await expect(again.locator('astro-island')).not.toHaveAttribute('ssr');
+    await expect(again.getByTestId('install-hint')).toHaveCount(0);
+  });
+});
+
+test('no install hint on a desktop', async ({ page }) => {
+  const tool = await cleaner(page);
+  await expect(tool.getByRole('button', { name: /^Download|Choose/ }).first()).toBeAttached();
+  await expect(tool.getByTestId('install-hint')).toHaveCount(0);
+});

@@ -4,6 +4,7 @@
  */
 import { PROGRESS_KEY, markRead, parseProgress } from './progress';
 import { format } from '../i18n/format';
+import { savesData } from '../sw/strategies';
 
 const THEMES = ['system', 'light', 'dark'] as const;
 type Theme = (typeof THEMES)[number];
@@ -88,6 +89,9 @@ const SERVICE_WORKER_DELAY_MS = 3000;
 
 function setupServiceWorker(): void {
   if (!('serviceWorker' in navigator) || !window.isSecureContext) return;
+  // Save-Data (the reader asked their browser to spare their data plan): no 7 MB download in the
+  // background; the site still works online. A worker installed earlier stays (and does not update).
+  if (savesData(navigator)) return;
   // The install downloads the whole site (~7 MB, four files at a time) for offline use. It waits until
   // the page has loaded and then a few seconds more, for an idle moment, so that it does not compete
   // for the CPU and the connection with the reader's first page.

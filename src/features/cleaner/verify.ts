@@ -5,7 +5,8 @@
  * refused. Pure, no DOM, so unit tests reach every rule.
  */
 import type { BlockKind, ByteRange, CleanOptions, CleanPlan, Inventory, MetadataBlock } from '../../formats/types';
-import { TAG_GPS_IFD, TAG_ORIENTATION, type ExifOutline } from './exif-tags';
+import { TAGS } from '../../formats/exif';
+import type { ExifOutline } from './exif-tags';
 
 /** Why a block is still in the clean file. */
 export type KeepReason = 'orientation' | 'icc' | 'needed' | 'harmless';
@@ -90,8 +91,8 @@ function judgeExif(exif: ExifOutline | 'unreadable' | undefined, options: CleanO
   const out: Leftover[] = [];
   // A converted file has its orientation applied to the pixels: no EXIF at all is expected.
   if (!options.keepOrientation || mode === 'converted') out.push('exif');
-  if (exif.tags.includes(TAG_GPS_IFD)) out.push('gps');
-  if (exif.tags.some((tag) => tag !== TAG_ORIENTATION)) out.push('exif-tags');
+  if (exif.tags.includes(TAGS.gpsIfd)) out.push('gps');
+  if (exif.tags.some((tag) => tag !== TAGS.orientation)) out.push('exif-tags');
   if (exif.hasNextIfd) out.push('thumbnail');
   return out;
 }

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { outlineExif } from '../../src/features/cleaner/exif-tags';
 import { TAGS } from '../../src/formats/exif';
 import { summarizeRemoved, verifyClean } from '../../src/features/cleaner/verify';
+import { keepReason } from '../../src/formats/clean';
+import { blockKindSchema } from '../../src/formats/schemas';
 import type { BlockKind, Inventory, MetadataBlock } from '../../src/formats/types';
 
 const KEEP_ALL = { keepOrientation: true, keepColorProfile: true };
@@ -62,7 +64,7 @@ describe('the verification rules', () => {
     ]);
   });
 
-  it.each<BlockKind>(['xmp', 'xmp-extended', 'iptc', 'comment', 'text', 'time', 'mpf', 'c2pa', 'thumbnail', 'trailer', 'app-other'])(
+  it.each<BlockKind>(['xmp', 'xmp-extended', 'iptc', 'comment', 'text', 'time', 'mpf', 'c2pa', 'thumbnail', 'trailer', 'app-other', 'unknown-chunk'])(
     'refuses a file that still holds %s',
     (kind) => {
       const verdict = verifyClean(inventory(['jfif', kind]), KEEP_ALL, undefined);
@@ -70,6 +72,24 @@ describe('the verification rules', () => {
       expect(verdict.problems).toContain(kind);
     },
   );
+
+  it('is never more lenient than the cleaner: a block the cleaner would remove is refused', () => {
+    // Every kind, in a PNG and in a WebP, against the cleaner's own keep policy (the cleaner removes what it does not keep).
+    for (const format of ['png', 'webp', 'jpeg'] as const) {
+      for (const kind of blockKindSchema.options) {
+        if (kind === 'exif') continue; // the cleaner writes its own; judged by the EXIF rules below
+        const b = block(kind);
+        const kept = keepReason(b, format, KEEP_ALL) !== undefined;
+        expect(verifyClean(inventory([], { format, blocks: [b] }), KEEP_ALL, undefined).ok, `${format} ${kind}`).toBe(kept);
+      }
+    }
+  });
+
+  it('refuses an ICC profile a PNG carries in a text chunk (only iCCP is kept)', () => {
+    const zTxtIcc: MetadataBlock = { ...block('icc'), label: 'zTXt' };
+    expect(verifyClean(inventory([], { format: 'png', blocks: [zTxtIcc] }), KEEP_ALL, undefined).problems).toEqual(['icc']);
+    expect(verifyClean(inventory([], { format: 'png', blocks: [{ ...zTxtIcc, label: 'iCCP' }] }), KEEP_ALL, undefined).ok).toBe(true);
+  });
 
   it('refuses EXIF that holds more than the orientation, naming GPS when it is there', () => {
     const exif = outlineExif(tiff([[TAGS.orientation, 1], [0x010f, 0], [TAGS.gpsIfd, 100]]));

@@ -1,7 +1,7 @@
 /**
  * Our typed adapter over exifr 7 (last released 2021). exifr's output is
  * `any`; everything it returns is parsed with zod here before use, and the
- * gaps measured on our corpus (/work/shared/fixtures/EXIFR_NOTES.md) are
+ * gaps measured on the fixture corpus (each workaround below names its file) are
  * closed by feeding exifr slices the container walker found:
  * - WebP: exifr has no WebP reader → we pass it the EXIF TIFF slice itself.
  * - PNG text chunks (AI prompts) → taken from the walker's inventory.
@@ -15,6 +15,7 @@
  */
 import { z } from 'zod';
 import * as exifr from 'exifr/dist/full.esm.mjs';
+import { isSof } from '../../formats/jpeg';
 import type { ByteSource, Inventory, MetadataBlock } from '../../formats/types';
 import { groupName, PICKS, tagLabel, textLabel, type PickName } from './labels';
 import { checkTiff, withoutOutsideEntries } from './tiff';
@@ -219,14 +220,6 @@ async function readSlice(source: ByteSource, offset: number, length: number, cap
   return bytes.length === length ? bytes : undefined;
 }
 
-/** A ByteSource over bytes already in memory (the thumbnail, tests). */
-export function bytesSource(bytes: Uint8Array): ByteSource {
-  return {
-    size: bytes.length,
-    read: (offset, length) => Promise.resolve(bytes.subarray(offset, Math.min(bytes.length, offset + length))),
-  };
-}
-
 /** Pixel size of a small JPEG from its SOFn marker (thumbnails are baseline JPEGs of a few KiB). */
 export function jpegSize(bytes: Uint8Array): { width: number; height: number } | undefined {
   if (bytes[0] !== 0xff || bytes[1] !== 0xd8) return undefined;
@@ -239,8 +232,7 @@ export function jpegSize(bytes: Uint8Array): { width: number; height: number } |
       continue;
     }
     const len = ((bytes[i + 2] ?? 0) << 8) | (bytes[i + 3] ?? 0);
-    // SOF0–SOF15 except DHT (C4), JPG (C8) and DAC (CC) carry the frame size.
-    if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
+    if (isSof(marker)) {
       const height = ((bytes[i + 5] ?? 0) << 8) | (bytes[i + 6] ?? 0);
       const width = ((bytes[i + 7] ?? 0) << 8) | (bytes[i + 8] ?? 0);
       return width > 0 && height > 0 ? { width, height } : undefined;

@@ -24,6 +24,7 @@ export const LESSON_ANCHORS = {
     'avatar',
     'busy-background',
     'ask-consent',
+    'other-services',
   ],
 } as const;
 

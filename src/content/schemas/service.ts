@@ -1,8 +1,7 @@
 import { z } from 'zod';
+import { SERVICE_IDS, type ServiceId } from '../services/ids';
 
-/** The AI image services the course covers; ChatGPT first, as the main example. */
-export const SERVICE_IDS = ['chatgpt', 'gemini', 'meta-ai', 'grok', 'copilot', 'le-chat'] as const;
-export type ServiceId = (typeof SERVICE_IDS)[number];
+export { SERVICE_IDS, type ServiceId };
 
 /** A day as `YYYY-MM-DD` (the day a page was read, or a policy's own version date). */
 export const isoDaySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);

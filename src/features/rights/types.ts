@@ -2,7 +2,7 @@
  * Types shared by the letter's composer (letter.ts) and its wording (letter-text.ts),
  * in one module so neither imports the other's types (no import cycle).
  */
-import type { ServiceId } from '../../content/schemas/service';
+import type { ServiceId } from '../../content/services/ids';
 
 export type { ServiceId };
 

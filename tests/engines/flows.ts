@@ -122,6 +122,52 @@ function record(engine: EngineName, flow: string, data: unknown): void {
   }
 }
 
+/** Photos the crawl feeds to every file input: a JPEG with a location, and a HEIC (the WebAssembly decoder's path). */
+const CRAWL_FILES = [ONE_OF_EACH.JPEG, ONE_OF_EACH.HEIC];
+
+/** The profile tool in French then English: the browser's zone, the photo's findings, and whether the "signals hidden" note shows. */
+async function readProfile(engine: Engine, expect_: { hiddenCallout: boolean }): Promise<Problems> {
+  const problems: Problems = [];
+  const LOCALES = [
+    ['fr', ROUTES.profile.fr, 'Italie', '22 octobre 2008', 'Fuseau horaire masqué ou générique (Atlantic/Reykjavik)', 'Ce dossier est donc réduit'],
+    ['en', ROUTES.profile.en, 'Italy', '22 October 2008', 'Time zone hidden or generic (Atlantic/Reykjavik)', 'So this dossier is reduced'],
+  ] as const;
+  for (const [locale, path, country, date, zoneHidden, reduced] of LOCALES) {
+    await engine.goto(path);
+    await waitFor(engine, 'the profile tool', present, ['.profile-tool[data-ready="true"]']);
+    await engine.setFiles('.profile-file input[type="file"]', [join(IMAGES, ONE_OF_EACH.JPEG)]);
+    await waitFor(engine, 'the photo’s findings', present, ['[data-finding="photo.device"]'], 30_000);
+    await waitFor(engine, 'the place', () => (document.querySelector('[data-finding="photo.place"]')?.textContent ?? '').includes('Arezzo'), [], 15_000).catch(() => undefined);
+    const seen = await engine.evaluate(z.record(z.string(), z.string()), () => {
+      const out: Record<string, string> = {};
+      for (const f of document.querySelectorAll('[data-finding]')) out[f.getAttribute('data-finding') ?? ''] = f.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+      for (const id of ['browser-hidden', 'browser-rfp']) {
+        const note = document.querySelector(`[data-testid="${id}"]`);
+        if (note) out[id] = note.textContent?.trim() ?? '';
+      }
+      return out;
+    });
+    const has = (id: string, word: string): void => {
+      if (!(seen[id] ?? '').includes(word)) problems.push(`${locale} ${id}: “${seen[id] ?? 'missing'}” lacks “${word}”`);
+    };
+    has('photo.place', 'Arezzo');
+    has('photo.place', country);
+    has('photo.taken', date);
+    has('photo.device', 'NIKON COOLPIX P6000');
+    if (expect_.hiddenCallout) {
+      // Firefox 153's resistFingerprinting reports Atlantic/Reykjavik (not UTC) to every site: the page must not
+      // place the reader in Iceland, and must say why the dossier is reduced.
+      has('browser-rfp', 'resistFingerprinting');
+      has('browser-rfp', reduced);
+      has('browser.timeZone', zoneHidden);
+    } else {
+      has('browser.timeZone', TIME_ZONE);
+      for (const id of ['browser-hidden', 'browser-rfp']) if (seen[id]) problems.push(`${locale}: note ${id} shown in a plain browser: ${seen[id]}`);
+    }
+  }
+  return problems;
+}
+
 export function defineFlows(name: EngineName): void {
   describe(name, () => {
     let trap: Trap;
@@ -247,5 +293,118 @@ export function defineFlows(name: EngineName): void {
       record(name, 'cleaner', { dir, alerts, problems });
       expect(problems).toEqual([]);
     }, 180_000);
+
+    it('profile: the browser’s time zone, and a photo’s place, date and device, in French and in English', async () => {
+      const problems = await readProfile(engine, { hiddenCallout: false });
+      expect(problems).toEqual([]);
+    }, 90_000);
+
+    if (name === 'firefox') {
+      it('profile with privacy.resistFingerprinting: the page says the browser hid signals, in both languages', async () => {
+        const rfp = await launch('firefox', { base: site.base, trapPort: trap.port, timeZone: TIME_ZONE, firefoxPrefs: { 'privacy.resistFingerprinting': true } });
+        try {
+          expect(await readProfile(rfp, { hiddenCallout: true })).toEqual([]);
+        } finally {
+          await rfp.close();
+        }
+      }, 90_000);
+    }
+
+    it('privacy crawl: every built page, its file inputs fed real photos, and no request to another origin', async () => {
+      const origin = site.base;
+      const isLocal = (url: string): boolean => url.startsWith(`${origin}/`) || /^(data|blob|about):/.test(url);
+      const rows: { path: string; inputs: number; csp: string[]; pageForeign: string[]; driverForeign: string[] | null; trap: string[]; resources: number }[] = [];
+      const servedBefore = site.served.length;
+      const driverBefore = engine.driverRequests?.length ?? 0;
+      for (const path of builtPages(true)) {
+        const driverStart = engine.driverRequests?.length ?? 0;
+        const trapStart = trap.hits.length;
+        await engine.goto(path);
+        await settle(site, 400);
+        const inputs = await engine.evaluate(z.number(), () => document.querySelectorAll('input[type="file"]').length);
+        for (let i = 0; i < inputs; i++) {
+          for (const file of CRAWL_FILES) {
+            await engine.evaluate(z.null(), (n: number) => {
+              document.querySelectorAll('[data-bya-target]').forEach((e) => e.removeAttribute('data-bya-target'));
+              document.querySelectorAll('input[type="file"]')[n]?.setAttribute('data-bya-target', 'file');
+              return null;
+            }, i);
+            await engine.setFiles('[data-bya-target="file"]', [join(IMAGES, file)]);
+            await settle(site, 500);
+          }
+        }
+        const seen = await engine.evaluate(observationsSchema, pageObservations, origin);
+        rows.push({ path, inputs, csp: seen.csp, pageForeign: seen.foreign, driverForeign: engine.driverRequests ? engine.driverRequests.slice(driverStart).filter((u) => !isLocal(u)) : null, trap: trap.hits.slice(trapStart), resources: seen.resources });
+      }
+      // What each observer can see, measured: the server hears every same-origin request (pages, workers, the
+      // service worker); the driver's list (Firefox) and the page's resource timing see only part of it.
+      const served = new Set(site.served.slice(servedBefore));
+      const driverSaw = new Set((engine.driverRequests?.slice(driverBefore) ?? []).filter(isLocal).map((u) => new URL(u).pathname));
+      const coverage = { servedPaths: served.size, driverSawOfThem: engine.driverRequests ? [...served].filter((p) => driverSaw.has(p)).length : null, driverMissed: engine.driverRequests ? [...served].filter((p) => !driverSaw.has(p)).slice(0, 30) : null, reportingObserver: (await engine.evaluate(observationsSchema, pageObservations, origin)).reporting };
+      record(name, 'crawl', { coverage, rows });
+      expect(rows.filter((r) => r.inputs > 0).length, 'pages whose file inputs were fed').toBeGreaterThanOrEqual(4);
+      expect(rows.flatMap((r) => [...r.csp, ...r.pageForeign, ...(r.driverForeign ?? []), ...r.trap].map((x) => `${r.path}: ${x}`))).toEqual([]);
+    }, 300_000);
+
+    it('offline: after one visit, with the network cut, every page loads and the inspector reads a photo', async () => {
+      await engine.goto('/');
+      expect(await engine.evaluate(z.boolean(), () => 'serviceWorker' in navigator && window.isSecureContext), 'service workers available').toBe(true);
+      // Registered 3 s after the load, then the whole build is precached (about 7 MB).
+      await waitFor(engine, 'the service worker to control the page', () => navigator.serviceWorker.controller !== null, [], 90_000);
+      const cached = await engine.evaluate(z.object({ names: z.array(z.string()), count: z.number() }), async () => {
+        const names = await caches.keys();
+        const cache = await caches.open(names[0] ?? '');
+        return { names, count: (await cache.keys()).length };
+      });
+      expect(cached.names).toEqual([expect.stringMatching(/^bya-[0-9a-f]{12}$/)]);
+      const pages = builtPages();
+      expect(cached.count).toBeGreaterThan(pages.length);
+      // Cut the network: in the browser where the driver can (Firefox), and for every engine by stopping the server.
+      const inBrowser = await engine.setOffline(true);
+      await site.stop();
+      const problems: Problems = [];
+      try {
+        for (const path of pages) {
+          await engine.goto(path).catch((e: unknown) => problems.push(`${path}: ${String(e).slice(0, 160)}`));
+          const page = await engine.evaluate(z.object({ lang: z.string(), h1: z.boolean(), banner: z.boolean() }), () => ({
+            lang: document.documentElement.lang,
+            h1: (document.querySelector('h1')?.getBoundingClientRect().height ?? 0) > 0,
+            banner: document.querySelector('#offline-status')?.hasAttribute('hidden') === false,
+          })).catch(() => ({ lang: '', h1: false, banner: false }));
+          if (page.lang !== (path.startsWith('/en/') ? 'en' : 'fr')) problems.push(`${path}: lang ${page.lang || 'missing (not served)'}`);
+          if (!page.h1) problems.push(`${path}: no visible h1`);
+          // The banner follows navigator.onLine: only a browser that was itself cut knows it is offline.
+          if (inBrowser && !page.banner) problems.push(`${path}: no offline banner`);
+          if (path === ROUTES.inspector.fr || path === ROUTES.inspector.en) {
+            await engine.setFiles('[data-testid="inspector-input"]', [join(IMAGES, ONE_OF_EACH.JPEG)]);
+            await waitFor(engine, 'a card read offline', present, ['[data-testid="file-result"] [data-card="location"]'], 30_000).catch((e: unknown) => problems.push(`${path}: ${String(e)}`));
+          }
+        }
+      } finally {
+        await site.start();
+        await engine.setOffline(false);
+      }
+      record(name, 'offline', { inBrowser, cached, problems });
+      expect(problems).toEqual([]);
+    }, 240_000);
+
+    it('self-check: the observers do see a request to another origin', async () => {
+      await engine.goto('/');
+      // A load the page's CSP refuses: the page hook hears the violation.
+      await engine.evaluate(z.null(), () => {
+        const img = new Image();
+        img.src = 'https://tracker.invalid/pixel.gif';
+        document.body.append(img);
+        return null;
+      });
+      await waitFor(engine, 'the CSP violation', () => JSON.stringify(Reflect.get(window, '__bya') ?? {}).includes('tracker.invalid'), [], 10_000);
+      // A top-level navigation (no page CSP applies to it): it reaches the trap proxy.
+      const before = trap.hits.length;
+      await engine.goto('http://tracker.invalid/self-check').catch(() => undefined);
+      const end = Date.now() + 10_000;
+      while (trap.hits.length === before && Date.now() < end) await sleep(100);
+      expect(trap.hits.slice(before)).toContain('GET http://tracker.invalid/self-check');
+      if (engine.driverRequests) expect(engine.driverRequests.some((u) => u.includes('tracker.invalid/self-check'))).toBe(true);
+    }, 60_000);
   });
 }

@@ -121,7 +121,8 @@ async function launchFirefox(options: LaunchOptions): Promise<Engine> {
     executablePath: findFirefox(),
     headless: true,
     protocol: 'webDriverBiDi',
-    env: { ...process.env, TZ: options.timeZone },
+    // Firefox honours services.settings.server (set by puppeteer to a dummy) only with this variable set.
+    env: { ...process.env, TZ: options.timeZone, MOZ_REMOTE_SETTINGS_DEVTOOLS: '1' },
     extraPrefsFirefox: {
       // Every origin but the site's (Firefox never proxies 127.0.0.1) goes to the trap.
       'network.proxy.type': 1,

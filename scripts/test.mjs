@@ -1,6 +1,6 @@
 /**
  * `npm test`: the build and the unit tests at the same time, then the unit
- * tests of the built site, then the browser tests. Safe because no unit test
+ * tests of the built site, then the browser tests (Chromium, then Firefox ESR and WebKitGTK). Safe because no unit test
  * reads dist/ except tests/unit/security-headers.test.ts (its check of the
  * real _headers), which runs once the build is done. Exits with the first
  * failure's code; both halves of the first step always finish.
@@ -25,6 +25,8 @@ const steps = [
   ['vitest', 'run', BUILT_SITE_TESTS],
   ['node', 'scripts/ensure-chromium.mjs'],
   ['playwright', 'test'],
+  // Firefox ESR and WebKitGTK (tests/engines): the core flows in the two other engines.
+  ['node', 'scripts/test-engines.mjs'],
 ];
 for (const step of steps) {
   const code = await npx(step);

@@ -165,7 +165,7 @@ for (const p of PAGES) {
       await expect(page.locator('#settings-checklist[data-ready="true"]')).toBeVisible();
       await page.emulateMedia({ media: 'print' });
       await expect(page.locator('#step-improve-model .how')).toBeHidden();
-      await expect(page.locator('#step-improve-model .sources')).toBeHidden();
+      await expect(page.locator('#step-improve-model .step-sources')).toBeHidden();
       await expect(page.locator('.checklist-progress')).toBeHidden();
       await expect(page.locator('section[data-scope="gemini"]')).toBeHidden();
       const pdf = await page.pdf({ format: 'A4', margin: { top: '12mm', bottom: '12mm', left: '12mm', right: '12mm' } });

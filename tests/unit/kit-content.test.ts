@@ -89,10 +89,25 @@ describe('quiz content', () => {
     if (!parsed.success) throw new Error(`${f}: ${parsed.error.message}`);
     return { file: f, ...parsed.data };
   });
-  it('has at least 12 questions, numbered in the order of their files', () => {
-    expect(questions.length).toBeGreaterThanOrEqual(12);
+  it('has at least 20 questions, numbered in the order of their files', () => {
+    expect(questions.length).toBeGreaterThanOrEqual(20);
     expect(questions.map((q) => q.order)).toEqual(questions.map((_, i) => i + 1));
     for (const q of questions) expect(q.file.startsWith(String(q.order).padStart(2, '0'))).toBe(true);
+  });
+  it('covers the December 2026 topics: other services, AI Act labels, deepfakes, children\'s photos, the new memory', () => {
+    const links = new Set(questions.map((q) => `${q.link.lesson}#${q.link.anchor}`));
+    for (const target of ['07-habits#other-services', '06-rights#ai-act', '05-visual-content#deepfakes', '05-visual-content#children', '04-behaviour#memory'])
+      expect(links, target).toContain(target);
+    const services = questions.filter((q) => q.link.anchor === 'other-services').length;
+    expect(services, 'questions about other services').toBeGreaterThanOrEqual(2);
+  });
+  it('never names an old setting path as the only answer about memory', () => {
+    // The new memory lives in Settings → Memory; an explanation that gives only the older path misleads.
+    for (const q of questions) {
+      for (const text of [q.explanation.fr, q.explanation.en]) {
+        if (/Personalization → Memory/.test(text)) expect(text, q.file).toMatch(/Settings → Memory\b/);
+      }
+    }
   });
   it('mixes single- and multiple-answer questions', () => {
     expect(questions.some((q) => q.kind === 'single')).toBe(true);

@@ -156,6 +156,7 @@ for (const p of PAGES) {
       await expect(step.locator('.source-list a')).toHaveAttribute('href', 'https://help.openai.com/en/articles/7730893-data-controls-faq');
       await expect(step.locator('.source-list li')).toContainText(p.read);
       await expect(page.locator('#step-lechat-training-web .source-list a').first()).toHaveAttribute('href', /^https:\/\/help\.mistral\.ai\//);
+      await expect(page.locator('#step-gemini-keep-activity .why a')).toHaveAttribute('href', `${prefix}07-habits/#other-services`);
       await expect(page.locator('#step-copilot-model-training .unconfirmed')).toBeAttached();
       await expect(page.locator('#step-clean-photo .tool-link a')).toHaveAttribute('href', p.locale === 'fr' ? '/outils/inspecteur/' : '/en/tools/inspector/');
     });

@@ -156,6 +156,7 @@ for (const p of PAGES) {
       await expect(step.locator('.source-list a')).toHaveAttribute('href', 'https://help.openai.com/en/articles/7730893-data-controls-faq');
       await expect(step.locator('.source-list li')).toContainText(p.read);
       await expect(page.locator('#step-lechat-training-web .source-list a').first()).toHaveAttribute('href', /^https:\/\/help\.mistral\.ai\//);
+      await expect(page.locator('#step-gemini-keep-activity .why a')).toHaveAttribute('href', `${prefix}07-habits/#other-services`);
       await expect(page.locator('#step-copilot-model-training .unconfirmed')).toBeAttached();
       await expect(page.locator('#step-clean-photo .tool-link a')).toHaveAttribute('href', p.locale === 'fr' ? '/outils/inspecteur/' : '/en/tools/inspector/');
     });
@@ -165,7 +166,7 @@ for (const p of PAGES) {
       await expect(page.locator('#settings-checklist[data-ready="true"]')).toBeVisible();
       await page.emulateMedia({ media: 'print' });
       await expect(page.locator('#step-improve-model .how')).toBeHidden();
-      await expect(page.locator('#step-improve-model .sources')).toBeHidden();
+      await expect(page.locator('#step-improve-model .step-sources')).toBeHidden();
       await expect(page.locator('.checklist-progress')).toBeHidden();
       await expect(page.locator('section[data-scope="gemini"]')).toBeHidden();
       const pdf = await page.pdf({ format: 'A4', margin: { top: '12mm', bottom: '12mm', left: '12mm', right: '12mm' } });

@@ -182,6 +182,7 @@ for (const p of PAGES) {
       const table = page.locator('table.controllers');
       for (const entity of ['OpenAI Ireland Limited', 'Google Ireland Limited', 'Meta Platforms Ireland Limited', 'X.AI LLC', 'Microsoft Ireland Operations Limited', 'Mistral AI']) await expect(table).toContainText(entity);
       await expect(table.locator('tr[data-service="grok"] a[href="mailto:privacy@x.ai"]')).toBeVisible();
+      await expect(table.locator('tr[data-service="le-chat"] a[href="https://mistral.ai/en/contact"]')).toBeVisible();
     });
   });
 }

@@ -124,8 +124,8 @@ test('fuzz: walk + planClean on thousands of damaged variants never hang, throw 
       const byFile = new Map((JSON.parse(run.stdout || '[]') as Array<Record<string, unknown>>).map((t) => [String(t['SourceFile']), t]));
       return files.map((f) => Object.keys(byFile.get(f) ?? {}).some((k) => /GPS/i.test(k)));
     };
-    const inputs = sample.map((s, i) => join(dir, `${i}.in`));
-    const outputs = sample.map((s, i) => join(dir, `${i}.out`));
+    const inputs = sample.map((_, i) => join(dir, `${i}.in`));
+    const outputs = sample.map((_, i) => join(dir, `${i}.out`));
     sample.forEach((s, i) => (writeFileSync(inputs[i]!, s.input), writeFileSync(outputs[i]!, s.output)));
     const inputGps = gps(inputs);
     const outputGps = gps(outputs);

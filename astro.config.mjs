@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { HEAD_SCRIPT } from './src/lib/head-script.mjs';
 import securityHeaders from './integrations/security-headers.mjs';
 import offline from './integrations/offline.mjs';
+import visionAssets from './integrations/vision-assets.mjs';
 
 /**
  * The Content Security Policy every page carries (as a <meta> tag; the
@@ -20,7 +21,9 @@ export const CSP_DIRECTIVES = [
   "img-src 'self' blob: data:",
   "media-src 'self' blob:",
   "font-src 'self'",
-  "worker-src 'self' blob:",
+  // Workers come from our own files only (new URL('./worker.ts', import.meta.url), Pagefind's
+  // /pagefind/pagefind-worker.js): a blob: worker would inherit this page's policy instead of its own.
+  "worker-src 'self'",
   "manifest-src 'self'",
   "object-src 'none'",
   "base-uri 'none'",
@@ -42,7 +45,7 @@ export default defineConfig({
   markdown: { syntaxHighlight: false },
   devToolbar: { enabled: false },
   // Order matters: the headers integration fills in page text before the offline one hashes the pages.
-  integrations: [mdx(), svelte(), securityHeaders(), offline()],
+  integrations: [mdx(), svelte(), visionAssets(), securityHeaders(), offline()],
   security: {
     csp: {
       algorithm: 'SHA-256',

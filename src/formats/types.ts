@@ -27,8 +27,10 @@ export interface ByteSource {
   scan?(offset: number, length: number): Promise<Uint8Array>;
 }
 
-/** Formats recognised from a file's first bytes (never from its name or MIME type); the zod schemas are made from this list. */
-export const IMAGE_FORMATS = ['jpeg', 'png', 'webp', 'heic', 'avif', 'tiff', 'gif'] as const;
+import { IMAGE_FORMATS } from './image-formats';
+
+export { IMAGE_FORMATS };
+/** Formats recognised from a file's first bytes (never from its name or MIME type). */
 export type ImageFormat = (typeof IMAGE_FORMATS)[number];
 
 /** What a metadata block is, in the words the UI and lessons use. */

@@ -4,7 +4,7 @@
  * (sessionStorage: gone when the tab closes; the photo itself is never stored).
  */
 import * as z from 'zod/mini';
-import { IMAGE_FORMATS } from '../../formats/types';
+import { IMAGE_FORMATS } from '../../formats/image-formats';
 
 // zod/mini: this module ships in the profile island (and the inspector), which run at page load.
 const text = (max: number) => z.optional(z.string().check(z.maxLength(max)));

@@ -106,7 +106,7 @@ test('a lesson prints as the article alone: no header, navigation or pager', asy
   await expect(page.locator('article.lesson')).toBeVisible();
   await expect(page.locator('article.lesson h1')).toBeVisible();
   await expect(page.locator('.todo')).toBeVisible();
-  await expect(page.locator('.sources')).toBeVisible();
+  await expect(page.locator('section.sources')).toBeVisible();
   await expect(page.locator('[id="improve-model"]')).toBeVisible();
 });
 

@@ -36,7 +36,8 @@ async function choose(page: Page, files: string[]): Promise<void> {
 const text = (v: unknown): string | undefined => (v === undefined || v === null || String(v).trim() === '' ? undefined : String(v).trim());
 
 test('every fixture goes through the page: truth for readable files, an alert for broken ones', async ({ page }) => {
-  test.setTimeout(120_000);
+  // 57 files and a few hundred checks; with two test workers on two cores it took up to 2.1 min here.
+  test.setTimeout(300_000);
   await open(page, PAGE_EN);
   await choose(page, ALL.map((f) => join(IMAGES, f)));
   await expect(page.getByTestId('inspector-status')).toHaveText(`${ALL.length} file(s) read.`);

@@ -6,18 +6,10 @@
  * before sending it.
  */
 import { z } from 'zod';
-import { blockKindSchema, FORMAT_ERROR_CODES, imageFormatSchema } from '../../formats/schemas';
+import { blockKindSchema, cleanOptionsSchema, FORMAT_ERROR_CODES, imageFormatSchema, keepReasonSchema } from '../../formats/schemas';
 
-/** What the reader asked to keep (mirrors CleanOptions in src/formats/types.ts). */
-export const cleanOptionsSchema = z.object({
-  /** Keep the orientation so the photo does not turn sideways. */
-  keepOrientation: z.boolean().default(true),
-  /** Keep the ICC colour profile so colours do not shift. */
-  keepColorProfile: z.boolean().default(true),
-});
-
-/** The formats module owns these words; the cleaner's messages reuse them. */
-export { blockKindSchema, imageFormatSchema };
+/** The formats module owns these words (and what the reader may keep); the cleaner's messages reuse them. */
+export { blockKindSchema, cleanOptionsSchema, imageFormatSchema };
 
 /** Why a file could not be cleaned; selects the message the reader sees. */
 export const failureCodeSchema = z.enum([
@@ -80,7 +72,7 @@ export const cleanedSchema = z.object({
   /** What was removed, by kind (count and bytes). */
   removed: z.array(z.object({ kind: blockKindSchema, count: z.number().int(), bytes: z.number().int() })),
   /** What the verification walk found left on purpose, and why. */
-  left: z.array(z.object({ kind: blockKindSchema, reason: z.enum(['orientation', 'icc', 'needed', 'harmless']) })),
+  left: z.array(z.object({ kind: blockKindSchema, reason: keepReasonSchema })),
   /** Time spent on this file, in milliseconds. */
   ms: z.number().nonnegative(),
   /** Where that time went: reading the original's structure, building the clean file, verifying it (ms). */

@@ -7,7 +7,7 @@
  * than its limit is cut there and the reading says how much was left out.
  */
 import { z } from 'zod';
-import { FORMAT_ERROR_CODES } from '../../formats/schemas';
+import { FORMAT_ERROR_CODES, imageFormatSchema } from '../../formats/schemas';
 import { LABEL_KEYS } from './labels';
 
 /** Caps keep a hostile file from flooding the page with text (a tag can hold megabytes). */
@@ -83,7 +83,7 @@ export type HistoryStep = z.infer<typeof historyStepSchema>;
 /** Everything the inspector learned about one file (worker → page). */
 export const readingSchema = z.object({
   /** Format detected from the first bytes. */
-  format: z.enum(['jpeg', 'png', 'webp', 'heic', 'avif', 'tiff', 'gif']),
+  format: imageFormatSchema,
   /** File size in bytes. */
   size: z.number().int().nonnegative(),
   /** Pixel size of the main image when the container states it. */

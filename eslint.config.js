@@ -65,9 +65,50 @@ export default defineConfig(
     },
   },
   {
+    rules: {
+      // Counts and sizes are interpolated into messages everywhere; numbers print predictably.
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+      // Exception: the code writes both `{ … }[]` and `Array<{ … }>`; neither style is the rule.
+      '@typescript-eslint/array-type': 'off',
+      // tsconfig's noPropertyAccessFromIndexSignature requires env['X'] for index signatures.
+      '@typescript-eslint/dot-notation': ['error', { allowIndexSignaturePropertyAccess: true }],
+      // `onclick={() => save()}` and `() => void run()` are the house style for handlers.
+      '@typescript-eslint/no-confusing-void-expression': ['error', { ignoreArrowShorthand: true }],
+      // Same convention as tsc's noUnused*: a leading underscore marks a name left unused on purpose.
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true }],
+      // '' from the browser's hints means "not given", like null: `x ? x : null` is meant.
+      '@typescript-eslint/prefer-nullish-coalescing': ['error', { ignorePrimitives: { string: true } }],
+      // Exception: with noUncheckedIndexedAccess, `a[i]!` is how the byte parsers mark an index
+      // they have just bounds-checked (tests do the same after a lookup that must succeed).
+      '@typescript-eslint/no-non-null-assertion': 'off',
+    },
+  },
+  {
     // The <script> blocks of .astro files are linted as virtual files that no tsconfig contains.
     files: ['**/*.astro/*.js', '**/*.astro/*.ts'],
     ...tseslint.configs.disableTypeChecked,
+  },
+  {
+    // Plain JavaScript (scripts, integrations, configs) is parsed but not type-checked (no checkJs):
+    // its values are all `any`, so the type-aware rules would only report that.
+    files: ['**/*.{js,mjs}'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+  {
+    // Exception: astro-eslint-parser gives the JSX an .astro file maps over the `error` type.
+    files: ['**/*.astro'],
+    rules: { '@typescript-eslint/no-unsafe-return': 'off' },
+  },
+  {
+    files: ['tests/**/*.ts'],
+    rules: {
+      // Exception: vitest's asymmetric matchers (expect.any, expect.stringMatching…) are typed `any`.
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      // Test doubles implement async interfaces (Cache, CacheStorage) with synchronous bodies.
+      '@typescript-eslint/require-await': 'off',
+      // exiftool's JSON values arrive as `unknown` and are read with String(v) once null is ruled out.
+      '@typescript-eslint/no-base-to-string': 'off',
+    },
   },
   {
     // Import cycles.

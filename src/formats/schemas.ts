@@ -23,6 +23,7 @@ const vocabularyMatches: [
   Same<z.infer<typeof imageFormatSchema>, ImageFormat>,
   Same<(typeof FORMAT_ERROR_CODES)[number], FormatErrorCode>,
 ] = [true, true, true];
+// eslint-disable-next-line @typescript-eslint/no-meaningless-void-operator -- marks the compile-time check as used
 void vocabularyMatches;
 
 /** One metadata block (see MetadataBlock in types.ts). */
@@ -84,4 +85,5 @@ type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const blockAgrees: Same<z.infer<typeof metadataBlockSchema>, MetadataBlock> = true;
 const inventoryAgrees: Same<z.infer<typeof inventorySchema>, Inventory> = true;
 const optionsAgree: Same<z.output<typeof cleanOptionsSchema>, CleanOptions> = true;
+// eslint-disable-next-line @typescript-eslint/no-meaningless-void-operator -- marks the compile-time checks as used
 void [blockAgrees, inventoryAgrees, optionsAgree];

@@ -50,7 +50,7 @@ export const checklistSchema = z
   .refine((c) => {
     const ids = c.groups.flatMap((g) => g.steps.map((s) => s.id));
     return new Set(ids).size === ids.length;
-  }, { message: 'step ids must be unique across groups' });
+  }, { error: 'step ids must be unique across groups' });
 
 export type Checklist = z.infer<typeof checklistSchema>;
 export type ChecklistStep = z.infer<typeof checklistStepSchema>;

@@ -307,7 +307,7 @@ export async function startMemorySampler(page, intervalMs = 200) {
     } catch {
       return [];
     } finally {
-      await session?.detach().catch(() => {});
+      await session?.detach().catch(() => undefined);
     }
   };
   /** Resident memory of each renderer when sampling starts (the batch's baseline). */
@@ -344,7 +344,7 @@ export async function startMemorySampler(page, intervalMs = 200) {
       await loop;
       /** @type {Array<{ type: string, id: number }>} */
       const all = await processes();
-      await cdp.detach().catch(() => {});
+      await cdp.detach().catch(() => undefined);
       const withMem = (p) => ({ pid: p.id, ...(procMemory(p.id) ?? { hwm: NaN, rss: NaN }), rssBefore: before.get(p.id) ?? NaN });
       const renderers = all.filter((p) => p.type === 'renderer').map(withMem).sort((a, b) => b.hwm - a.hwm);
       const browserProcess = all.find((p) => p.type === 'browser');

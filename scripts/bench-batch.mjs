@@ -155,7 +155,9 @@ async function main() {
     if (server) {
       try {
         process.kill(-server.pid);
-      } catch {}
+      } catch {
+        // best effort
+      }
     }
     rmSync(dir, { recursive: true, force: true });
   }

@@ -84,7 +84,9 @@ async function waitForServer() {
   for (let i = 0; i < 120; i++) {
     try {
       if ((await fetch(`${BASE}/`)).ok) return;
-    } catch {}
+    } catch {
+      // best effort
+    }
     await new Promise((r) => setTimeout(r, 500));
   }
   throw new Error('preview server did not start');
@@ -364,7 +366,9 @@ async function main() {
   } finally {
     try {
       process.kill(-server.pid);
-    } catch {}
+    } catch {
+      // best effort
+    }
     // The generated files, clean outputs and canvas copies (hundreds of MB) do not outlive the run.
     rmSync(TMP, { recursive: true, force: true });
   }

@@ -88,7 +88,7 @@ export function crc32(...parts: Uint8Array[]): number {
     }
   }
   let c = 0xffffffff;
-  for (const p of parts) for (let i = 0; i < p.length; i++) c = (crcTable[(c ^ p[i]!) & 0xff]! ^ (c >>> 8)) >>> 0;
+  for (const p of parts) for (const byte of p) c = (crcTable[(c ^ byte) & 0xff]! ^ (c >>> 8)) >>> 0;
   return (c ^ 0xffffffff) >>> 0;
 }
 

@@ -184,7 +184,7 @@ function planJpeg(inv: Inventory, end: number, options: CleanOptions, orientatio
   if (orientation !== undefined) {
     // EXIF 2.3 §4.5.4: APP1 follows SOI, or the JFIF APP0 when there is one.
     const first = inv.blocks[0];
-    const at = first && first.kind === 'jfif' && first.offset === 2 ? first.offset + first.length : 2;
+    const at = first?.kind === 'jfif' && first.offset === 2 ? first.offset + first.length : 2;
     const tiff = orientationOnlyExif(orientation);
     const segment = new Uint8Array(4 + 6 + tiff.length);
     segment.set([0xff, 0xe1, 0x00, 2 + 6 + tiff.length, 0x45, 0x78, 0x69, 0x66, 0, 0]);
@@ -240,7 +240,7 @@ async function planWebp(source: ByteSource, options: CleanOptions, orientation: 
     chunk.set([w & 0xff, (w >> 8) & 0xff, (w >> 16) & 0xff, h & 0xff, (h >> 8) & 0xff, (h >> 16) & 0xff], 12);
     edits.push({ offset: 12, length: 0, data: chunk });
   }
-  if (addExif && orientation !== undefined) {
+  if (addExif) {
     const tiff = orientationOnlyExif(orientation); // 26 bytes: even, no padding needed
     const chunk = new Uint8Array(8 + tiff.length);
     chunk.set([0x45, 0x58, 0x49, 0x46]); // EXIF

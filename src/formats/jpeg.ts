@@ -264,6 +264,6 @@ async function describeSegment(src: JpegReader, m: number, offset: number, lengt
       if (startsWith(head, 'Adobe')) return block('adobe', 'APP14 Adobe', 5);
       break;
   }
-  const sig = ascii(head, 0, Math.max(0, head.indexOf(0) >= 0 ? Math.min(head.indexOf(0), 24) : Math.min(head.length, 24))).replace(/[^\x20-\x7e]/g, '');
+  const sig = ascii(head, 0, Math.max(0, head.includes(0) ? Math.min(head.indexOf(0), 24) : Math.min(head.length, 24))).replace(/[^\x20-\x7e]/g, '');
   return block('app-other', sig ? `${app} ${sig}` : app, 0);
 }

@@ -197,7 +197,8 @@ const INFLATE_PIECE = 4096;
 function inflateCapped(data: Uint8Array, warnings: string[]): Uint8Array | undefined {
   const out: Uint8Array[] = [];
   let total = 0;
-  let done = false;
+  // Set from the Unzlib callback: the cast keeps TypeScript from narrowing it to `false` for good.
+  let done = false as boolean;
   const z = new Unzlib((chunk) => {
     if (done) return;
     out.push(chunk);

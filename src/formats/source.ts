@@ -289,14 +289,18 @@ class SequentialReader {
     if (target.length === 0) return target;
     if (this.#byob) {
       const { done, value } = await untilSettled((this.#reader as ReadableStreamBYOBReader).read(target), this.#stallMs);
+      // The DOM types say a finished read has no value; a BYOB read still hands back its (empty) view.
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
       if (done || !value) {
         this.#done = true;
+        // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
         return value ? new Uint8Array(value.buffer, value.byteOffset, 0) : target.subarray(0, 0);
       }
       return value;
     }
     if (this.#spare.length === 0) {
       const { done, value } = await untilSettled((this.#reader as ReadableStreamDefaultReader<Uint8Array>).read(), this.#stallMs);
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- guards a stream that breaks its types
       if (done || !value) {
         this.#done = true;
         return target.subarray(0, 0);

@@ -58,6 +58,7 @@ export async function walkWebpStructure(src: ByteSource, signal?: AbortSignal): 
     const h = await src.read(pos, 8);
     const fourcc = ascii(h, 0, 4);
     const len = u32le(h, 4);
+    // eslint-disable-next-line no-control-regex -- the range bounds a FourCC's bytes, its last one may be a control byte
     if (!/^[\x20-\x7e]{3}[\x00-\x7e]$/.test(fourcc)) {
       if (n === 0) throw new FormatError('corrupt', 'The first WebP chunk is malformed.');
       inv.warnings.push('webp-bad-chunk');

@@ -37,7 +37,8 @@ export function serve<Request, Reply, Progress>(
       fault(causeOf(request.error, 'request refused'));
       return;
     }
-    let faulted = false;
+    // Set from the progress callback: the cast keeps TypeScript from narrowing it to `false` for good.
+    let faulted = false as boolean;
     const context: ServeContext<Progress> = {
       progress: (body) => {
         const checked = protocol.progress.safeParse(body);

@@ -56,7 +56,7 @@ describe('blobSource long reads (one stream per forward pass)', () => {
       const random = prng(seed * 104_729);
       const blobbed = blobSource(make(bytes, seed));
       const buffered = bufferSource(bytes);
-      const scan = blobbed.scan;
+      const scan = blobbed.scan?.bind(blobbed);
       expect(scan, 'a Blob source offers transient scans').toBeDefined();
       if (!scan) return;
       const kept: Array<{ offset: number; length: number; got: Uint8Array }> = [];
@@ -87,7 +87,7 @@ describe('blobSource long reads (one stream per forward pass)', () => {
       const random = prng(seed * 15_485_863);
       const blobbed = blobSource(make(bytes, seed));
       const buffered = bufferSource(bytes);
-      const scan = blobbed.scan;
+      const scan = blobbed.scan?.bind(blobbed);
       if (!scan) throw new Error('a Blob source offers transient scans');
       const kept: Array<{ offset: number; length: number; got: Uint8Array }> = [];
       let offset = Math.floor(random() * 1000);
@@ -122,7 +122,7 @@ describe('blobSource long reads (one stream per forward pass)', () => {
     const blob = new StallingBlob(bytes, state);
     const blobbed = blobSource(blob, { stallMs: 50 });
     const buffered = bufferSource(bytes);
-    const scan = blobbed.scan;
+    const scan = blobbed.scan?.bind(blobbed);
     if (!scan) throw new Error('a Blob source offers transient scans');
     // Forward scans: the first ones come from the stream, then it stalls and each range is read on its own.
     for (let offset = 100_000; offset < bytes.length; offset += SCAN_CHUNK) {

@@ -36,6 +36,7 @@ class PairedWorker extends EventTarget {
     super();
     PairedWorker.created++;
     PairedWorker.last = this;
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the fake worker's scope posts back to this very object
     const page = this;
     const scope = Object.assign(new EventTarget(), {
       postMessage(message: FromWorker) {
@@ -136,7 +137,10 @@ describe('worker bridge', () => {
   it('progress reaches the caller and may extend the budget; invalid progress is a fault', async () => {
     const b = bridge();
     const seen: string[] = [];
-    const pending = b.call({ n: 1, answer: 'progress', wait: 300 }, { budgetMs: 200, onProgress: (p, extend) => (seen.push(p.step), extend(1_000)) });
+    const pending = b.call({ n: 1, answer: 'progress', wait: 300 }, { budgetMs: 200, onProgress: (p, extend) => {
+        seen.push(p.step);
+        extend(1_000);
+      } });
     await vi.advanceTimersByTimeAsync(700);
     await expect(pending).resolves.toMatchObject({ ok: true });
     expect(seen).toEqual(['half']);

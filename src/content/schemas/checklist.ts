@@ -85,8 +85,8 @@ export const checklistSchema = z
   .refine((c) => {
     const ids = c.groups.flatMap((g) => g.steps.map((s) => s.id));
     return new Set(ids).size === ids.length;
-  }, { message: 'step ids must be unique across groups' })
-  .refine((c) => SERVICE_IDS.every((id) => c.groups.some((g) => g.service === id)), { message: 'every service needs at least one group' });
+  }, { error: 'step ids must be unique across groups' })
+  .refine((c) => SERVICE_IDS.every((id) => c.groups.some((g) => g.service === id)), { error: 'every service needs at least one group' });
 
 export type Checklist = z.infer<typeof checklistSchema>;
 export type ChecklistStep = z.infer<typeof checklistStepSchema>;

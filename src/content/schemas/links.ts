@@ -22,7 +22,7 @@ export const lessonLinkSchema = z
     anchor: z.string().min(1),
   })
   .refine((link) => isLessonAnchor(link.lesson, link.anchor), {
-    message: 'anchor is not declared for this lesson in src/lib/anchors.ts',
+    error: 'anchor is not declared for this lesson in src/lib/anchors.ts',
   });
 
 export type LessonLink = z.infer<typeof lessonLinkSchema>;

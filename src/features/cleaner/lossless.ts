@@ -42,7 +42,7 @@ export async function verifyBlob(
   const source = planned ?? blobSource(blob);
   let inventory: Inventory | undefined;
   // A small original read through the plan is in the walk's cache: its full walk costs no Blob read.
-  if (copied && copied.plan.format === 'jpeg' && (!planned || copied.original.size > WHOLE)) {
+  if (copied?.plan.format === 'jpeg' && (!planned || copied.original.size > WHOLE)) {
     const head = await walk(source, { scan: 'headers' });
     if (head.format === 'jpeg' && head.headersOnly && head.scanStart !== undefined && jpegTailIsCopiedScan(copied.plan, copied.original, head.scanStart)) {
       const last = await source.read(source.size - 2, 2);

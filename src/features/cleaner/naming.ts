@@ -23,6 +23,7 @@ export function neutralName(position: number, format: OutputFormat): string {
 }
 
 // Path separators, control characters and characters Windows refuses in names.
+// eslint-disable-next-line no-control-regex -- control characters are exactly what a file name must not carry
 const UNSAFE = /[\u0000-\u001f\u007f/\\:*?"<>|]/g;
 /** Longest name we hand to the browser (most file systems allow 255 bytes). */
 const MAX_LENGTH = 120;

@@ -18,7 +18,8 @@ export async function zipBlobs(entries: ReadonlyArray<{ name: string; blob: Blob
   let archive = new Blob([], { type: 'application/zip' });
   let pending: Uint8Array[] = [];
   let pendingBytes = 0;
-  let failure: Error | null = null;
+  // Set from the Zip callback: the cast keeps TypeScript from narrowing it to `null` for good.
+  let failure = null as Error | null;
   const flush = (): void => {
     archive = new Blob([archive, ...pending.map(asBlobPart)], { type: 'application/zip' });
     pending = [];

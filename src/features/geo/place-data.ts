@@ -84,13 +84,13 @@ export async function nearestTown(lat: number, lon: number): Promise<(Town & { d
 
 /** Country, nearest town and time zone for a point. */
 export async function lookupPlaceData(lat: number, lon: number): Promise<Place> {
-  let countryCode: string | null = null;
+  let countryCode: string | null;
   try {
     countryCode = iso1A2Code([lon, lat]);
   } catch {
     countryCode = null;
   }
-  let timeZone: string | null = null;
+  let timeZone: string | null;
   try {
     timeZone = tzlookup(lat, lon);
   } catch {

@@ -256,7 +256,7 @@ export async function readPhoto(source: ByteSource, inventory: Inventory): Promi
   const damage = new Set<DamageCode>();
   for (const w of inventory.warnings) {
     if (NOT_DAMAGE.has(w)) continue;
-    damage.add(/trunc/.test(w) ? 'file-truncated' : 'container-damaged');
+    damage.add(w.includes('trunc') ? 'file-truncated' : 'container-damaged');
   }
 
   // EXIF: exifr on the TIFF slice (all formats, WebP included).

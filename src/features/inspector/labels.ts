@@ -108,7 +108,7 @@ export function groupName(where: string): string {
 type FrStrings = typeof import('../../i18n/fr/inspector.json');
 type EnStrings = typeof import('../../i18n/en/inspector.json');
 /** Every key of the inspector's strings (the build also checks that both languages have the same keys). */
-export type InspectorKey = Exclude<keyof FrStrings & keyof EnStrings, 'default'>;
+export type InspectorKey = Exclude<keyof (FrStrings | EnStrings), 'default'>;
 
 // Compile-time check: every label key has a string in both languages. A missing
 // key makes this assignment fail and names the key in the error.

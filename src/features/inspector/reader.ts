@@ -38,7 +38,7 @@ export async function readHead(source: ByteSource): Promise<Reading | undefined>
     const inventory = await walk(head);
     if (inventory.format !== 'jpeg' || !inventory.blocks.some((b) => b.kind === 'exif' || b.kind === 'xmp')) return undefined;
     // The cut is ours, not damage: drop the truncation warnings and restore the real size.
-    const clean = { ...inventory, size: source.size, warnings: inventory.warnings.filter((w) => !/trunc/.test(w)) };
+    const clean = { ...inventory, size: source.size, warnings: inventory.warnings.filter((w) => !w.includes('trunc')) };
     return await readPhoto(source, clean);
   } catch {
     return undefined;

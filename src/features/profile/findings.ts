@@ -40,7 +40,7 @@ export interface ProfileInput {
 /** "2008-10-22T16:28:39" (or EXIF's "2008:10:22 16:28:39") → parts; null if unreadable. */
 export function parseTakenAt(value: string): { date: Date; hour: number } | null {
   const d = parseMetaDate(value);
-  if (!d || d.hour === undefined || d.minute === undefined || d.year < 1900) return null;
+  if (d?.hour === undefined || d.minute === undefined || d.year < 1900) return null;
   // The photo states wall-clock time with no zone: keep it as-is by treating it as UTC.
   return { date: new Date(Date.UTC(d.year, d.month - 1, d.day, d.hour, d.minute, d.second ?? 0)), hour: d.hour };
 }

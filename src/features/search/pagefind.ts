@@ -29,6 +29,7 @@ export function parseResultData(v: unknown): ResultData {
 
 const apiSchema = z.object({ init: fn, search: fn });
 /** A result, kept as the very object Pagefind gave (z.custom does not copy): its data() is called on it. */
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- z.custom types its input as the output; at run time it is unknown
 const resultSchema = z.custom<{ data: Loader }>((r) => typeof r === 'object' && r !== null && typeof Reflect.get(r, 'data') === 'function');
 const searchAnswerSchema = z.object({ results: z.array(resultSchema) });
 
@@ -42,8 +43,8 @@ function parseApi(v: unknown): RawApi {
   if (!parsed.success) throw new TypeError('pagefind: missing init or search');
   const { init, search } = parsed.data;
   return {
-    init: async () => Reflect.apply(init, v, []),
-    search: async (query: string) => Reflect.apply(search, v, [query]),
+    init: async () => await Reflect.apply(init, v, []),
+    search: async (query: string) => await Reflect.apply(search, v, [query]),
   };
 }
 
@@ -51,7 +52,7 @@ function parseApi(v: unknown): RawApi {
 export function parseSearchResults(v: unknown): { data: () => Promise<unknown> }[] {
   const parsed = searchAnswerSchema.safeParse(v);
   if (!parsed.success) throw new TypeError('pagefind: unexpected search answer');
-  return parsed.data.results.map((r) => ({ data: async () => Reflect.apply(r.data, r, []) }));
+  return parsed.data.results.map((r) => ({ data: async () => await Reflect.apply(r.data, r, []) }));
 }
 
 interface PagefindApi {

@@ -19,7 +19,8 @@ import { classifyLine } from './classify';
 import { assembleFindings } from './findings';
 import { downscale, toBox } from './geometry';
 import { ByteProgress, countingFetch } from './loading';
-import { humanResultSchema, scanRequestSchema, tesseractPageSchema, type Failure, type ScanReply, type ScanRequest, type TextLine } from './protocol';
+import { humanResultSchema, tesseractPageSchema } from './library';
+import { scanRequestSchema, type Failure, type ScanReply, type ScanRequest, type TextLine } from './protocol';
 import { OCR_MAX_EDGE, planTiles } from './tiles';
 import { groupLines, mergeWords, type Pass } from './words';
 
@@ -69,8 +70,7 @@ async function neededRoles(languages: readonly string[]): Promise<string[]> {
 
 async function loadHuman(): Promise<Human> {
   if (human) return human;
-  const url = asset('human').url;
-  const mod: unknown = await import(/* @vite-ignore */ url);
+  const mod = await importModule(asset('human').url);
   const ctor = typeof mod === 'object' && mod !== null && 'Human' in mod ? mod.Human : undefined;
   if (typeof ctor !== 'function') throw new ScanError('model-load', 'Human did not load');
   const config: Partial<Config> = {
@@ -103,16 +103,34 @@ async function loadHuman(): Promise<Human> {
     segmentation: { enabled: false },
   } as Partial<Config>;
   const made = Reflect.construct(ctor, [config]) as Human;
-  await made.init();
-  await made.load();
+  try {
+    await made.init();
+    await made.load();
+  } catch (error) {
+    throw new ScanError('model-load', String(error));
+  }
   if (made.tf.getBackend() !== 'wasm') throw new ScanError('model-load', `backend ${made.tf.getBackend()}`);
+  // Human logs a model that failed to load and goes on without it: a scan would then find nothing, silently.
+  const missing = ['blazeface', 'facemesh', 'nanodet'].filter((m) => !made.models.loaded().includes(m));
+  if (missing.length > 0) throw new ScanError('model-load', `not loaded: ${missing.join(', ')}`);
   human = made;
   return made;
 }
 
+/** Imports a library from /models/ (not bundled: it stays out of the per-build precache); a failure is the reader's "a model could not be loaded". */
+async function importModule(url: string): Promise<unknown> {
+  try {
+    return (await import(/* @vite-ignore */ url)) as unknown;
+  } catch (error) {
+    throw new ScanError('model-load', String(error));
+  }
+}
+
 /** Fetches one file whole (bytes counted), to warm the cache for the files tesseract.js's own worker fetches. */
 async function fetchBytes(role: string): Promise<void> {
-  const response = await fetch(asset(role).url);
+  const response = await fetch(asset(role).url).catch((error: unknown) => {
+    throw new ScanError('model-load', `${role}: ${String(error)}`);
+  });
   if (!response.ok) throw new ScanError('model-load', `${role}: HTTP ${response.status}`);
   await response.arrayBuffer();
 }
@@ -122,7 +140,7 @@ async function loadOcr(languages: readonly ('fra' | 'eng')[]): Promise<Tesseract
   const core = asset(await coreRole());
   // The files tesseract.js's own worker fetches are fetched here first, so their bytes are counted; its requests then come from the cache.
   const [mod] = await Promise.all([
-    import(/* @vite-ignore */ asset('tesseract').url) as Promise<unknown>,
+    importModule(asset('tesseract').url),
     ...languages.map((code) => fetchBytes(`lang-${code}`)),
     fetchBytes('tesseract-worker'),
     fetchBytes(core.role),

@@ -21,7 +21,9 @@ export const CSP_DIRECTIVES = [
   "img-src 'self' blob: data:",
   "media-src 'self' blob:",
   "font-src 'self'",
-  "worker-src 'self' blob:",
+  // Workers come from our own files only (new URL('./worker.ts', import.meta.url), Pagefind's
+  // /pagefind/pagefind-worker.js): a blob: worker would inherit this page's policy instead of its own.
+  "worker-src 'self'",
   "manifest-src 'self'",
   "object-src 'none'",
   "base-uri 'none'",

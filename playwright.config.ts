@@ -3,33 +3,47 @@ import { CHROMIUM_ARGS, findChromium } from './scripts/chromium.mjs';
 
 const executablePath = findChromium();
 const PORT = Number(process.env['BYA_PORT'] ?? 4321);
+const chromium = {
+  ...devices['Desktop Chrome'],
+  launchOptions: { args: CHROMIUM_ARGS, ...(executablePath ? { executablePath } : {}) },
+};
+
+/**
+ * Specs that measure time or memory (heartbeat gaps, per-file budgets, /proc ceilings): they run
+ * after all the others, one at a time, so that no other test shares the machine with them. They
+ * are heavy (a 560 MB batch, 300 fuzzed files) and run once, in Chromium only.
+ */
+const TIMED = ['**/batch.spec.ts', '**/fuzz-page.spec.ts'];
 
 export default defineConfig({
   testDir: 'tests/e2e',
-  fullyParallel: false,
-  workers: 1,
+  // Every test has its own browser context and the server is static, so tests run in parallel
+  // (two workers: the documented runner has two cores), except the timed ones (see TIMED).
+  fullyParallel: true,
+  workers: Number(process.env['BYA_E2E_WORKERS'] ?? 2),
+  forbidOnly: !!process.env['CI'],
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: process.env['CI'] ? [['list']] : [['list']],
+  reporter: [['list']],
   outputDir: '.tmp/test-results',
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     acceptDownloads: true,
-    trace: 'off',
+    trace: 'retain-on-failure',
     serviceWorkers: 'block',
   },
   projects: [
-    {
-      name: 'chromium',
-      use: {
-        ...devices['Desktop Chrome'],
-        launchOptions: { args: CHROMIUM_ARGS, ...(executablePath ? { executablePath } : {}) },
-      },
-    },
+    { name: 'chromium', testIgnore: TIMED, use: chromium },
+    // A dependency: it starts once every other test has finished (and is skipped if one of them failed).
+    { name: 'chromium-timed', testMatch: TIMED, fullyParallel: false, workers: 1, dependencies: ['chromium'], use: chromium },
   ],
+  // The built site, served with the rules of dist/_headers applied as Netlify and Cloudflare Pages
+  // apply them (astro preview ignores _headers): every test runs under the policies a reader gets,
+  // the workers' own CSP included.
   webServer: {
-    command: `npx astro preview --host 127.0.0.1 --port ${PORT}`,
+    command: 'node scripts/static-server.mjs',
+    env: { BYA_PORT: String(PORT) },
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: !process.env['CI'],
     timeout: 60_000,

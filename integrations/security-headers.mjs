@@ -10,6 +10,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { headersFor, parseHeadersFile } from '../scripts/static-server.mjs';
 import { listFiles, urlPathOf } from './dist-files.mjs';
 
 /**
@@ -30,6 +31,96 @@ export const IMMUTABLE_CACHE = 'public, max-age=31536000, immutable';
 
 /** The service worker must be revalidated on every visit or updates stall (SW spec §update: 24 h cap). */
 export const SW_CACHE = 'no-cache';
+
+/**
+ * The policy of a script that runs as a worker. A dedicated worker and the
+ * service worker take their policy from their own response headers, never from
+ * the page's <meta> tag (Chromium since CL f7c475b; WPT
+ * content-security-policy/inside-worker: "Dedicated workers do not inherit CSP
+ * in general"), so without a header the code that holds the photo bytes could
+ * send them anywhere. `default-src 'none'`: a worker loads nothing but its own
+ * scripts (`script-src 'self'`) and talks only to our origin (`connect-src 'self'`).
+ * On a script loaded by a page (not as a worker) browsers ignore the header.
+ * @param {{ wasm: boolean }} options `wasm`: the worker compiles WebAssembly
+ * @returns {string}
+ */
+export function workerCsp({ wasm }) {
+  return [
+    "default-src 'none'",
+    wasm ? "script-src 'self' 'wasm-unsafe-eval'" : "script-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+/**
+ * Every path a worker script can be served from, and whether WebAssembly runs
+ * there. The choice is per path, not per file: a host joins every rule that
+ * matches a path and the browser enforces each policy, so a narrower rule can
+ * only take away, never add (and hashed file names change with each build).
+ */
+export const WORKER_SCRIPT_RULES = /** @type {const} */ ([
+  // The inspector's and the cleaner's workers (`worker-<hash>.js`) and the chunks they import.
+  // The cleaner's worker compiles the HEIC decoder (libheif, WebAssembly) when a photo needs it;
+  // the inspector's runs none, but both share this folder with every other hashed file.
+  { path: '/_astro/*', wasm: true },
+  // Pagefind's search runs in its own worker, /pagefind/pagefind-worker.js, which compiles its WebAssembly index reader.
+  { path: '/pagefind/*', wasm: true },
+  // Models and their runtime, loaded on first use (`/models/<package>@<version>/…`): inference runs as WebAssembly in a worker.
+  { path: '/models/*', wasm: true },
+  // The offline service worker: fetch and the Cache API only, no WebAssembly.
+  { path: '/sw.js', wasm: false },
+]);
+
+/**
+ * Everything that makes a worker's policy weaker than workerCsp, as sentences;
+ * empty when it is as strict. `wasm`: whether 'wasm-unsafe-eval' is allowed.
+ * @param {string} policy
+ * @param {{ wasm: boolean }} options
+ * @returns {string[]}
+ */
+export function workerCspProblems(policy, { wasm }) {
+  const problems = cspProblems(policy);
+  const csp = parseCsp(policy);
+  if (csp.get('default-src')?.join(' ') !== "'none'") problems.push(`default-src is ${csp.get('default-src')?.join(' ') ?? 'missing'}, not 'none'`);
+  const scripts = csp.get('script-src') ?? [];
+  const allowed = wasm ? ["'self'", "'wasm-unsafe-eval'"] : ["'self'"];
+  if (!csp.has('script-src')) problems.push('script-src is missing');
+  for (const value of scripts) if (!allowed.includes(value)) problems.push(`script-src allows ${value}`);
+  for (const [name, values] of csp) {
+    if (name === 'script-src' || name === 'connect-src') continue;
+    for (const value of values) if (value !== "'none'") problems.push(`${name} allows ${value}`);
+  }
+  return problems;
+}
+
+/**
+ * Checks, the way a host applies `_headers` (every matching rule adds its
+ * headers), that every script file of the build and every worker path gets
+ * exactly one worker policy, at least as strict as workerCsp. Returns the
+ * problems as sentences (empty: all good).
+ * @param {string} headersText the rendered `_headers`
+ * @param {string[]} files POSIX paths of the built files, relative to the root
+ * @returns {string[]}
+ */
+export function workerHeaderProblems(headersText, files) {
+  const rules = parseHeadersFile(headersText);
+  const problems = [];
+  const scripts = files.filter((f) => /\.m?js$/.test(f)).map(urlPathOf);
+  const probes = WORKER_SCRIPT_RULES.map((r) => r.path.replace(/\*$/, 'probe.js'));
+  for (const path of [...new Set([...probes, ...scripts])]) {
+    const rule = WORKER_SCRIPT_RULES.find((r) => (r.path.endsWith('*') ? path.startsWith(r.path.slice(0, -1)) : path === r.path));
+    const csp = headersFor(rules, path)['Content-Security-Policy'];
+    if (!rule) problems.push(`${path} is a script outside every worker path (${WORKER_SCRIPT_RULES.map((r) => r.path).join(', ')})`);
+    else if (csp === undefined) problems.push(`${path} is served with no Content-Security-Policy`);
+    else if (csp.includes(',')) problems.push(`${path} is served with more than one Content-Security-Policy`);
+    else for (const problem of workerCspProblems(csp, rule)) problems.push(`${path}: ${problem}`);
+  }
+  return problems;
+}
 
 /** Directives only an HTTP header can carry; appended to each page's policy. */
 export const HEADER_ONLY_DIRECTIVES = ["frame-ancestors 'none'"];
@@ -88,7 +179,11 @@ export function headerCsp(metaPolicy) {
 export function renderHeaders(pages) {
   const lines = ['# Generated at build time by integrations/security-headers.mjs from each page\'s <meta> CSP. Do not edit.', '/*'];
   for (const [name, value] of Object.entries(GLOBAL_HEADERS)) lines.push(`  ${name}: ${value}`);
-  lines.push('/_astro/*', `  Cache-Control: ${IMMUTABLE_CACHE}`, '/sw.js', `  Cache-Control: ${SW_CACHE}`);
+  for (const rule of WORKER_SCRIPT_RULES) {
+    lines.push(rule.path, `  Content-Security-Policy: ${workerCsp(rule)}`);
+    if (rule.path === '/_astro/*') lines.push(`  Cache-Control: ${IMMUTABLE_CACHE}`);
+    if (rule.path === '/sw.js') lines.push(`  Cache-Control: ${SW_CACHE}`);
+  }
   for (const { path, csp } of pages) lines.push(path, `  Content-Security-Policy: ${csp}`);
   return `${lines.join('\n')}\n`;
 }
@@ -125,7 +220,7 @@ export function cspProblems(policy) {
   for (const [name, values] of csp) {
     if (name !== 'script-src' && values.includes("'unsafe-eval'")) problems.push(`${name} allows 'unsafe-eval'`);
     for (const value of values) {
-      if (value === "'unsafe-inline'" || value === "'unsafe-eval'") continue; // judged above
+      if (value === "'unsafe-inline'" || value === "'unsafe-eval'") continue; // in script-src, judged above; elsewhere (styles) 'unsafe-inline' is allowed, 'unsafe-eval' judged above
       if (!ALLOWED_SOURCES.has(value) && !/^'sha(256|384|512)-[A-Za-z0-9+/=]+'$/.test(value))
         problems.push(`${name} allows ${value} (another origin or a wildcard)`);
     }
@@ -184,8 +279,11 @@ export default function securityHeaders() {
           if (filled !== html) await writeFile(full, filled);
           pages.push({ path: urlPathOf(file), csp: headerCsp(policy) });
         }
-        await writeFile(join(root, '_headers'), renderHeaders(pages));
-        logger.info(`_headers written for ${pages.length} pages`);
+        const headers = renderHeaders(pages);
+        const workerProblems = workerHeaderProblems(headers, await listFiles(root));
+        if (workerProblems.length > 0) throw new Error(`_headers: a worker script would run without a strict policy: ${workerProblems.join('; ')}`);
+        await writeFile(join(root, '_headers'), headers);
+        logger.info(`_headers written for ${pages.length} pages and ${WORKER_SCRIPT_RULES.length} worker paths`);
       },
     },
   };

@@ -3,7 +3,7 @@
  * service worker). Kept tiny: it is the JavaScript every page pays for.
  */
 import { PROGRESS_KEY, markRead, parseProgress } from './progress';
-import { format } from '../i18n/format';
+import { savesData } from '../sw/strategies';
 
 const THEMES = ['system', 'light', 'dark'] as const;
 type Theme = (typeof THEMES)[number];
@@ -56,7 +56,8 @@ function setupProgress(store: Storage | null): void {
     }
     const counter = document.querySelector<HTMLElement>('[data-progress-count]');
     if (counter) {
-      counter.textContent = format(counter.dataset['template'] ?? '', { read, total: links.length });
+      // Not i18n/format's `format`: this script is inlined on every page, and a shared import would become a chunk every page downloads.
+      counter.textContent = (counter.dataset['template'] ?? '').replace('{read}', String(read)).replace('{total}', String(links.length));
       counter.hidden = false;
     }
   };
@@ -88,6 +89,9 @@ const SERVICE_WORKER_DELAY_MS = 3000;
 
 function setupServiceWorker(): void {
   if (!('serviceWorker' in navigator) || !window.isSecureContext) return;
+  // Save-Data (the reader asked their browser to spare their data plan): no 7 MB download in the
+  // background; the site still works online. A worker installed earlier stays (and does not update).
+  if (savesData(navigator)) return;
   // The install downloads the whole site (~7 MB, four files at a time) for offline use. It waits until
   // the page has loaded and then a few seconds more, for an idle moment, so that it does not compete
   // for the CPU and the connection with the reader's first page.

@@ -4,32 +4,49 @@
  * which fills in the build's version and the list of files to precache.
  *
  * Updates: a new build's worker installs (precaches) in the background and
- * then waits. On the reader's next navigation, if this tab is the site's only
- * one, the old worker tells it to take over and answers the navigation with an
- * immediate reload, so the new page is served entirely by the new build: no
- * page ever runs with files of two builds, and old caches go on activation.
+ * then waits. On the reader's next navigation, if at most one window of the
+ * site is open, the old worker tells it to take over, waits until it is
+ * active, and answers the navigation with an immediate reload, which the new
+ * worker serves: a new page runs entirely on the new build. A tab still on the
+ * old build keeps working: its build's cache is kept until no window uses it
+ * (see strategies.ts). Everything but the worker's globals lives in
+ * strategies.ts, where the unit tests drive it.
  */
-import { SKIP_WAITING, cacheName, handles, precache, removeOldCaches, respond, type OfflineDeps } from './strategies';
+import { SKIP_WAITING, cacheName, handles, navigate, precache, removeOldCaches, removeUnusedCaches, respond, savesData, type NavigateDeps } from './strategies';
 
 declare const self: ServiceWorkerGlobalScope;
-/** Content hash of the build (set at bundle time). */
+/** Content hash of the build and of this worker's bundle (set at bundle time). */
 declare const __BYA_VERSION__: string;
 /** Every URL path of the build (set at bundle time). */
 declare const __BYA_PRECACHE__: readonly string[];
 
-const deps: OfflineDeps = {
+const deps: NavigateDeps = {
   caches: self.caches,
   fetch: (input, init) => self.fetch(input, init),
   cache: cacheName(__BYA_VERSION__),
   origin: self.location.origin,
+  waiting: () => self.registration.waiting,
+  windowCount: async () => (await self.clients.matchAll({ type: 'window', includeUncontrolled: true })).length,
 };
 
+/** The windows this worker's navigations created (in memory: a restart forgets them, which only keeps a cache longer). */
+const loadedHere = new Set<string>();
+
 self.addEventListener('install', (event) => {
-  event.waitUntil(precache(deps, __BYA_PRECACHE__));
+  // Save-Data: the new build is not downloaded in the background; the installed worker and its cache stay.
+  if (savesData(self.navigator)) {
+    event.waitUntil(Promise.reject(new Error('Save-Data: the offline copy is not updated')));
+    return;
+  }
+  // A failed install leaves no half-filled cache behind (the clean-up judges caches by their order).
+  event.waitUntil(precache(deps, __BYA_PRECACHE__).catch(async (error: unknown) => {
+    await self.caches.delete(deps.cache);
+    throw error;
+  }));
 });
 
 self.addEventListener('activate', (event) => {
-  event.waitUntil(removeOldCaches(self.caches, deps.cache).then(() => self.clients.claim()));
+  event.waitUntil(removeOldCaches(self.caches, deps.cache, { keepPrevious: true }).then(() => self.clients.claim()));
 });
 
 self.addEventListener('message', (event) => {
@@ -37,19 +54,18 @@ self.addEventListener('message', (event) => {
   if (event.data === SKIP_WAITING) void self.skipWaiting();
 });
 
-/** Hands over to a waiting worker at a navigation when no other tab of the site could be left with old files. */
-async function navigate(request: Request): Promise<Response> {
-  const waiting = self.registration.waiting;
-  const windows = await self.clients.matchAll({ type: 'window' });
-  if (waiting && windows.length < 2) {
-    waiting.postMessage(SKIP_WAITING);
-    return new Response('', { headers: { Refresh: '0' } });
-  }
-  return respond(deps, request);
-}
-
 self.addEventListener('fetch', (event) => {
   const { request } = event;
   if (!handles(request, deps.origin)) return;
-  event.respondWith(request.mode === 'navigate' && self.registration.waiting ? navigate(request) : respond(deps, request));
+  if (request.mode !== 'navigate') {
+    event.respondWith(respond(deps, request));
+    return;
+  }
+  event.respondWith(navigate(deps, request));
+  if (event.resultingClientId) loadedHere.add(event.resultingClientId);
+  event.waitUntil(
+    self.clients
+      .matchAll({ type: 'window', includeUncontrolled: true })
+      .then((windows) => removeUnusedCaches(deps, windows.map((w) => w.id), loadedHere)),
+  );
 });

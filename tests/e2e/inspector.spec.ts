@@ -140,7 +140,7 @@ test('keyboard only: Tab to the file control, choose, read the cards and filter 
   await expect(card.locator('[data-tag="GPS:GPSLatitudeRef"]')).toHaveText('N');
 });
 
-test('the sample photo: every card, the pre-crop thumbnail warning, the summary saved for this tab', async ({ page }) => {
+test('the sample photo: every card, the pre-crop thumbnail warning, the summary handed to the profile on request', async ({ page }) => {
   await open(page, PAGE_EN);
   await page.getByRole('button', { name: 'Try the sample photo' }).click();
   const card = result(page, 'sample-lyon.jpg');
@@ -150,6 +150,11 @@ test('the sample photo: every card, the pre-crop thumbnail warning, the summary 
   await expect(card.getByTestId('thumbnail-image')).toBeVisible();
   await expect(card.locator('[data-field="offset"]')).toHaveText('+02:00');
   await expect(card.getByRole('link', { name: /How to avoid it \(Location\)/ })).toHaveAttribute('href', '/en/course/02-metadata/#gps');
+  // Reading stores nothing; the reader's button hands the summary over for this tab.
+  expect(await page.evaluate(() => sessionStorage.getItem('bya.lastPhoto.v1'))).toBeNull();
+  const use = card.getByRole('button', { name: 'Use this photo in “What they could learn”' });
+  await use.click();
+  await expect(use).toHaveAttribute('aria-pressed', 'true');
   const saved = await page.evaluate(() => sessionStorage.getItem('bya.lastPhoto.v1'));
   expect(JSON.parse(saved ?? '{}')).toMatchObject({ isSample: true, make: 'Apple' });
   // Dates and edit steps in the page's words; the file's own text stays in data-raw.

@@ -1,6 +1,25 @@
-import { describe, expect, it } from 'vitest';
-import { buildVersion, precacheUrls } from '../../integrations/offline.mjs';
-import { cacheName, handles, precache, PRECACHE_CONCURRENCY, removeOldCaches, respond, type OfflineDeps } from '../../src/sw/strategies';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { buildVersion, bundleWorker, precacheUrls } from '../../integrations/offline.mjs';
+import {
+  MODELS_CACHE,
+  PRECACHE_CONCURRENCY,
+  SKIP_WAITING,
+  activated,
+  cacheName,
+  handles,
+  navigate,
+  precache,
+  removeOldCaches,
+  removeUnusedCaches,
+  respond,
+  savesData,
+  type NavigateDeps,
+  type OfflineDeps,
+  type WaitingWorker,
+} from '../../src/sw/strategies';
 
 const ORIGIN = 'https://site.test';
 
@@ -78,7 +97,7 @@ const asset = (path: string) => new Request(`${ORIGIN}${path}`);
 
 describe('the precache list and version', () => {
   it('lists every built file as the path a browser asks for, leaving out host files and the worker itself', () => {
-    expect(precacheUrls(['index.html', 'en/index.html', '_astro/a.js', 'pagefind/x.pf_index', '_headers', 'sw.js', 'a.js.map'])).toEqual([
+    expect(precacheUrls(['index.html', 'en/index.html', '_astro/a.js', 'pagefind/x.pf_index', '_headers', 'sw.js', 'a.js.map', 'models/m@1/w.onnx'])).toEqual([
       '/',
       '/_astro/a.js',
       '/en/',
@@ -92,6 +111,22 @@ describe('the precache list and version', () => {
     expect(buildVersion([...files].reverse(), 'sw')).toBe(v);
     expect(buildVersion([{ path: 'a', bytes: new Uint8Array([9]) }, { path: 'b', bytes: new Uint8Array([2]) }], 'sw')).not.toBe(v);
     expect(buildVersion(files, 'sw2')).not.toBe(v);
+  });
+  it('names the cache after the bundled worker, so a change in strategies.ts (not only sw.ts) makes a new cache', async () => {
+    const files = [{ path: 'index.html', bytes: new Uint8Array([1]) }];
+    const real = await bundleWorker('src/sw/sw.ts', ['/'], files);
+    expect(real.code).toContain(`"${real.version}"`);
+    expect(real.code).not.toContain('placeholder');
+    // The same entry file, bundled with a changed module it imports.
+    const dir = mkdtempSync(join(tmpdir(), 'bya-sw-'));
+    try {
+      writeFileSync(join(dir, 'strategies.ts'), `${readFileSync('src/sw/strategies.ts', 'utf8')}\nexport const CHANGED = 1; console.log(CHANGED);\n`);
+      writeFileSync(join(dir, 'sw.ts'), readFileSync('src/sw/sw.ts', 'utf8'));
+      const changed = await bundleWorker(join(dir, 'sw.ts'), ['/'], files);
+      expect(changed.version).not.toBe(real.version);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
@@ -138,11 +173,28 @@ describe('install and activate', () => {
     const { deps } = setup({ '/': 'home' });
     await expect(precache(deps, ['/', '/gone.js'])).rejects.toThrow('/gone.js answered 404');
   });
-  it('removes older builds\' caches but not other sites\' caches', async () => {
+  it('removes older builds\' caches but not other sites\' caches nor the models\' cache', async () => {
     const { caches } = setup({});
-    for (const name of ['bya-v1', 'bya-v2', 'someone-else']) await caches.open(name);
-    expect(await removeOldCaches(caches, 'bya-v2')).toEqual(['bya-v1']);
-    expect(await caches.keys()).toEqual(['bya-v2', 'someone-else']);
+    for (const name of ['bya-v1', MODELS_CACHE, 'bya-v2', 'someone-else']) await caches.open(name);
+    expect(await removeOldCaches(caches, 'bya-v2', { keepPrevious: false })).toEqual(['bya-v1']);
+    expect(await caches.keys()).toEqual([MODELS_CACHE, 'bya-v2', 'someone-else']);
+  });
+  it('on activation keeps the previous build\'s cache (a tab may still run it) and never a newer one being installed', async () => {
+    const { caches } = setup({});
+    for (const name of ['bya-v0', 'bya-v1', 'bya-v2', 'bya-v3']) await caches.open(name);
+    expect(await removeOldCaches(caches, 'bya-v2', { keepPrevious: true })).toEqual(['bya-v0']);
+    expect(await caches.keys()).toEqual(['bya-v1', 'bya-v2', 'bya-v3']);
+    expect(await removeOldCaches(caches, 'bya-gone', { keepPrevious: false })).toEqual([]);
+    expect(await caches.keys()).toEqual(['bya-v1', 'bya-v2', 'bya-v3']);
+  });
+  it('deletes the previous build\'s cache only once every open window was loaded by this build', async () => {
+    const { deps, caches } = setup({});
+    for (const name of ['bya-v1', 'bya-v2']) await caches.open(name);
+    const loaded = new Set(['new-tab']);
+    expect(await removeUnusedCaches(deps, ['old-tab', 'new-tab'], loaded)).toEqual([]);
+    expect(await caches.keys()).toEqual(['bya-v1', 'bya-v2']);
+    expect(await removeUnusedCaches(deps, ['new-tab'], loaded)).toEqual(['bya-v1']);
+    expect(await caches.keys()).toEqual(['bya-v2']);
   });
 });
 
@@ -181,5 +233,106 @@ describe('answering requests', () => {
     expect(state.calls).toEqual([]);
     expect((await respond(deps, asset('/_astro/b.js'))).status).toBe(404);
     expect(state.calls).toEqual(['/_astro/b.js']);
+  });
+  it('finds a hashed file of the previous build in its cache (a tab opened before the update loads its lazy chunks)', async () => {
+    const { deps, state } = setup({});
+    await (await deps.caches.open('bya-v1')).put(`${ORIGIN}/_astro/old.js`, new Response('old chunk'));
+    await (await deps.caches.open('bya-v1')).put(`${ORIGIN}/geo/world.json`, new Response('old data'));
+    await deps.caches.open(deps.cache);
+    expect(await (await respond(deps, asset('/_astro/old.js'))).text()).toBe('old chunk');
+    // A file whose name is not hashed may have changed: only this build's copy (or the network) will do.
+    expect((await respond(deps, asset('/geo/world.json'))).status).toBe(404);
+    expect(state.calls).toEqual(['/geo/world.json']);
+  });
+  it('keeps a model after its first download, cache first, in a cache the build clean-up never deletes', async () => {
+    const { deps, state, caches } = setup({ '/models/m@1/w.onnx': 'weights' });
+    expect(await (await respond(deps, asset('/models/m@1/w.onnx'))).text()).toBe('weights');
+    state.offline = true;
+    expect(await (await respond(deps, asset('/models/m@1/w.onnx'))).text()).toBe('weights');
+    expect(state.calls).toEqual(['/models/m@1/w.onnx']);
+    expect(await removeOldCaches(caches, deps.cache, { keepPrevious: false })).toEqual([]);
+    expect(await caches.keys()).toContain(MODELS_CACHE);
+  });
+  it('does not keep a model answer that is not whole (an error, a range)', async () => {
+    const { deps, state } = setup({});
+    expect((await respond(deps, asset('/models/m@1/none.onnx'))).status).toBe(404);
+    expect((await respond(deps, asset('/models/m@1/none.onnx'))).status).toBe(404);
+    expect(state.calls).toEqual(['/models/m@1/none.onnx', '/models/m@1/none.onnx']);
+  });
+});
+
+/** A waiting worker that activates `after` ms after being told to (never when `after` is null). */
+class FakeWaiting extends EventTarget implements WaitingWorker {
+  state = 'installed';
+  readonly messages: string[] = [];
+  constructor(private readonly after: number | null) {
+    super();
+  }
+  postMessage(message: string): void {
+    this.messages.push(message);
+    if (this.after === null) return;
+    setTimeout(() => {
+      this.state = 'activated';
+      this.dispatchEvent(new Event('statechange'));
+    }, this.after);
+  }
+}
+
+describe('handing over to a new build at a navigation', () => {
+  const withWaiting = (waiting: FakeWaiting | null, windows: number): { deps: NavigateDeps; state: { calls: string[] } } => {
+    const { deps, state } = setup({ '/en/': 'page of this build' });
+    return { deps: { ...deps, waiting: () => waiting, windowCount: async () => windows, activationTimeoutMs: 200 }, state };
+  };
+  it('with no worker waiting, serves the page', async () => {
+    const { deps } = withWaiting(null, 1);
+    expect(await (await navigate(deps, page('/en/'))).text()).toBe('page of this build');
+  });
+  it('tells the waiting worker to take over and reloads only once it is active', async () => {
+    const waiting = new FakeWaiting(30);
+    const { deps, state } = withWaiting(waiting, 1);
+    const response = await navigate(deps, page('/en/'));
+    expect(waiting.messages).toEqual([SKIP_WAITING]);
+    expect(waiting.state).toBe('activated');
+    expect(response.headers.get('refresh')).toBe('0');
+    expect(state.calls, 'the old build\'s page is not fetched').toEqual([]);
+  });
+  it('serves the page itself, without a reload, when the new worker does not activate in time (no loop)', async () => {
+    const waiting = new FakeWaiting(null);
+    const { deps } = withWaiting(waiting, 1);
+    const response = await navigate(deps, page('/en/'));
+    expect(waiting.messages).toEqual([SKIP_WAITING]);
+    expect(response.headers.get('refresh')).toBeNull();
+    expect(await response.text()).toBe('page of this build');
+  });
+  it('waits while other windows are open', async () => {
+    const waiting = new FakeWaiting(0);
+    const { deps } = withWaiting(waiting, 2);
+    const response = await navigate(deps, page('/en/'));
+    expect(waiting.messages).toEqual([]);
+    expect(await response.text()).toBe('page of this build');
+  });
+  it('stops waiting for an activation when the worker becomes redundant, and forgets its listener', async () => {
+    vi.useFakeTimers();
+    try {
+      const worker = new FakeWaiting(null);
+      const removed = vi.spyOn(worker, 'removeEventListener');
+      const result = activated(worker, 10_000);
+      worker.state = 'redundant';
+      worker.dispatchEvent(new Event('statechange'));
+      expect(await result).toBe(false);
+      expect(removed).toHaveBeenCalledOnce();
+      expect(vi.getTimerCount()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+
+describe('Save-Data', () => {
+  it('is on only when the browser says saveData is true', () => {
+    expect(savesData({ connection: { saveData: true } })).toBe(true);
+    expect(savesData({ connection: { saveData: false } })).toBe(false);
+    expect(savesData({})).toBe(false);
+    expect(savesData({ connection: null })).toBe(false);
   });
 });

@@ -3,7 +3,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   GLOBAL_HEADERS,
+  WORKER_SCRIPT_RULES,
   cspProblems,
+  workerCsp,
+  workerCspProblems,
+  workerHeaderProblems,
   extractMetaCsp,
   fillOwnPolicy,
   headerCsp,
@@ -50,6 +54,42 @@ describe('judging a policy', () => {
   });
 });
 
+describe('the policy of worker scripts', () => {
+  it('is as strict as the pages\' and stricter: nothing but our own scripts and our own origin', () => {
+    expect(workerCsp({ wasm: false })).toBe("default-src 'none'; script-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
+    expect(workerCspProblems(workerCsp({ wasm: false }), { wasm: false })).toEqual([]);
+    expect(workerCspProblems(workerCsp({ wasm: true }), { wasm: true })).toEqual([]);
+    expect(cspProblems(workerCsp({ wasm: true }))).toEqual([]);
+  });
+  it.each([
+    [workerCsp({ wasm: true }), "script-src allows 'wasm-unsafe-eval'"],
+    [workerCsp({ wasm: false }).replace("default-src 'none'", "default-src 'self'"), "default-src is 'self', not 'none'"],
+    [workerCsp({ wasm: false }).replace("connect-src 'self'", "connect-src 'self' https://t.example"), 'connect-src is'],
+    [workerCsp({ wasm: false }).replace("script-src 'self'", "script-src 'self' 'unsafe-eval'"), "script-src allows 'unsafe-eval'"],
+    [workerCsp({ wasm: false }).replace("default-src 'none'; ", ''), 'default-src is missing'],
+    [`${workerCsp({ wasm: false })}; img-src 'self'`, "img-src allows 'self'"],
+  ])('refuses %s where no WebAssembly runs', (policy, problem) => {
+    expect(workerCspProblems(policy, { wasm: false }).join('\n')).toContain(problem);
+  });
+  it('gives every worker path its policy in _headers, and allows WebAssembly only where it runs', () => {
+    const headers = renderHeaders([]);
+    for (const rule of WORKER_SCRIPT_RULES) expect(headers).toContain(`${rule.path}\n  Content-Security-Policy: ${workerCsp(rule)}\n`);
+    expect(WORKER_SCRIPT_RULES.find((r) => r.path === '/sw.js')?.wasm).toBe(false);
+    expect(workerHeaderProblems(headers, ['_astro/worker-a.js', 'pagefind/pagefind-worker.js', 'sw.js', 'index.html'])).toEqual([]);
+  });
+  it('fails the build when a worker path has no policy, a weaker one, or two', () => {
+    const headers = renderHeaders([]);
+    const without = headers.replace(/(\/sw\.js\n)  Content-Security-Policy: [^\n]*\n/, '$1');
+    expect(workerHeaderProblems(without, [])).toEqual(['/sw.js is served with no Content-Security-Policy']);
+    const weaker = headers.replace(`/sw.js\n  Content-Security-Policy: ${workerCsp({ wasm: false })}`, `/sw.js\n  Content-Security-Policy: ${workerCsp({ wasm: true })}`);
+    expect(workerHeaderProblems(weaker, [])).toEqual(["/sw.js: script-src allows 'wasm-unsafe-eval'"]);
+    expect(workerHeaderProblems(`${headers}/_astro/*\n  Content-Security-Policy: default-src 'none'\n`, [])).toEqual(['/_astro/probe.js is served with more than one Content-Security-Policy']);
+  });
+  it('fails the build when a script is served from outside every worker path', () => {
+    expect(workerHeaderProblems(renderHeaders([]), ['elsewhere/worker.js'])).toEqual([expect.stringMatching(/^\/elsewhere\/worker\.js is a script outside every worker path/)]);
+  });
+});
+
 describe('the _headers file', () => {
   const rendered = renderHeaders([{ path: '/en/verify/', csp: headerCsp(STRICT) }]);
   it('adds frame-ancestors, which a meta tag cannot carry, exactly once', () => {
@@ -63,8 +103,8 @@ describe('the _headers file', () => {
     expect(rendered).toContain('/en/verify/\n  Content-Security-Policy: default-src \'self\'; connect-src \'self\'');
   });
   it('marks hashed assets immutable and keeps the service worker fresh', () => {
-    expect(rendered).toContain('/_astro/*\n  Cache-Control: public, max-age=31536000, immutable');
-    expect(rendered).toContain('/sw.js\n  Cache-Control: no-cache');
+    expect(rendered).toMatch(/\/_astro\/\*\n(  .*\n)*  Cache-Control: public, max-age=31536000, immutable\n/);
+    expect(rendered).toMatch(/\/sw\.js\n(  .*\n)*  Cache-Control: no-cache\n/);
   });
   it('writes a page\'s own policy as escaped text', () => {
     const html = '<pre><code class="x" data-bya-own-csp>placeholder</code></pre>';
@@ -92,5 +132,11 @@ describe.skipIf(!existsSync(join(DIST, '_headers')))('the built site', () => {
       expect(cspProblems(policy ?? ''), file).toEqual([]);
       expect(headers, file).toContain(`${urlPathOf(file)}\n  Content-Security-Policy: ${headerCsp(policy ?? '')}\n`);
     }
+  });
+  it('gives every script file, sw.js and Pagefind\'s worker included, a strict worker policy', async () => {
+    const files = await listFiles(DIST);
+    expect(files).toEqual(expect.arrayContaining(['sw.js', 'pagefind/pagefind-worker.js']));
+    expect(files.filter((f) => /^_astro\/worker-.*\.js$/.test(f)).length).toBeGreaterThanOrEqual(2);
+    expect(workerHeaderProblems(readFileSync(join(DIST, '_headers'), 'utf8'), files)).toEqual([]);
   });
 });

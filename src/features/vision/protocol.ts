@@ -1,7 +1,8 @@
 /**
- * The scan's messages between the page and its worker, and the shapes of the
- * libraries' output the worker relies on. Both sides parse what they receive
- * with these schemas (safeParse), so a malformed message is an error, never a cast.
+ * The scan's message bodies between the page and its worker (the shared
+ * bridge, src/lib/worker-bridge.ts, owns the envelope and the request id).
+ * Both sides parse what they receive with these schemas, so a malformed
+ * message is an error, never a cast.
  */
 import { z } from 'zod';
 import { boxSchema } from './geometry';
@@ -11,8 +12,6 @@ import { sceneCueSchema } from './scene';
 /** Page → worker: scan one photo. */
 export const scanRequestSchema = z.object({
   type: z.literal('scan'),
-  /** Matches the replies to the request. */
-  id: z.string(),
   /** The photo as chosen; only read. */
   file: z.instanceof(Blob),
   /** OCR languages: French always, English too (both pages read both: a badge in Paris may be in English). */
@@ -88,31 +87,32 @@ export const failureSchema = z.enum([
   'model-load',
   /** The photo could not be decoded. */
   'decode',
+  /** The scan ran over its time budget and was stopped. */
+  'timeout',
+  /** The worker stopped by itself (often: the device was short of memory). */
+  'crashed',
   /** Anything else (a bug). */
   'internal',
 ]);
 export type Failure = z.infer<typeof failureSchema>;
 
-/** Worker → page. */
-export const scanReplySchema = z.discriminatedUnion('type', [
+/** Worker → page, before the answer: loading, each step, and faces and objects as soon as they are known. */
+export const scanProgressSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('loading'),
-    id: z.string(),
     /** Bytes of model and library files received so far, and how many the scan needs. */
     loaded: z.number().nonnegative(),
     total: z.number().nonnegative(),
   }),
   z.object({
     type: z.literal('step'),
-    id: z.string(),
     step: z.enum(['decode', 'faces', 'text']),
-    /** For text: tiles read so far out of `of`. */
+    /** For text: passes read so far out of `of`. */
     done: z.number().int().nonnegative(),
     of: z.number().int().nonnegative(),
   }),
   z.object({
     type: z.literal('visual'),
-    id: z.string(),
     /** Oriented size of the photo, in pixels. */
     width: z.number().int().positive(),
     height: z.number().int().positive(),
@@ -121,15 +121,22 @@ export const scanReplySchema = z.discriminatedUnion('type', [
     faces: z.array(faceSchema),
     objects: z.array(objectSchema),
   }),
+]);
+export type ScanProgress = z.infer<typeof scanProgressSchema>;
+export type VisualProgress = Extract<ScanProgress, { type: 'visual' }>;
+
+/** Worker → page: the answer. */
+export const scanReplySchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('done'),
-    id: z.string(),
     lines: z.array(textLineSchema),
     /** False when the OCR could not run; faces and objects stand. */
     textRead: z.boolean(),
     findings: z.array(findingSchema),
   }),
-  z.object({ type: z.literal('failed'), id: z.string(), failure: failureSchema, detail: z.string() }),
+  z.object({ type: z.literal('failed'), failure: failureSchema, detail: z.string() }),
 ]);
 export type ScanReply = z.infer<typeof scanReplySchema>;
-export type VisualReply = Extract<ScanReply, { type: 'visual' }>;
+
+/** The scan's three bodies, for the bridge (page) and serve (worker). */
+export const VISION_PROTOCOL = { request: scanRequestSchema, reply: scanReplySchema, progress: scanProgressSchema };

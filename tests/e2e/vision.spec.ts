@@ -115,3 +115,17 @@ test('French, keyboard only: two people give two faces; axe finds nothing with t
   const results = await new AxeBuilder({ page }).include('[data-tool="vision"]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
   expect(results.violations).toEqual([]);
 });
+
+test.describe('a model that cannot be loaded', () => {
+  test.use({ allowConsoleErrors: ['Failed to load', 'Failed to fetch', 'net::ERR_FAILED', 'dynamically imported module'] });
+
+  test('gives a clear alert and the rest of the page keeps working', async ({ page, context }) => {
+    await context.route('**/models/**', (route) => route.abort());
+    await open(page, 'en', [ASTRONAUT]);
+    await page.getByRole('button', { name: SCAN.en }).click();
+    await expect(page.locator('[data-tool="vision"] [role="alert"]')).toHaveText(/A model could not be loaded.*The rest of the page still works/, { timeout: 30_000 });
+    // The inspector read the same photo, and the scan can be tried again.
+    await expect(page.locator('[data-testid="file-result"]')).toHaveCount(1);
+    await expect(page.getByRole('button', { name: SCAN.en })).toBeEnabled();
+  });
+});

@@ -45,7 +45,7 @@ describe('findings', () => {
   it('links each text line to its box under its most telling kind, the read text as a parameter', () => {
     const found = assembleFindings({ faces: [], objects: [], lines: [line('text-0', 'Jeanne Roux'), line('text-1', 'jeanne.roux@exemple.fr')], textRead: true });
     const text = found.filter((f) => f.subject === 'text');
-    expect(text.map((f) => [f.key, f.params['value'], f.boxes])).toEqual([
+    expect(text.map((f) => [f.key, f.params.value, f.boxes])).toEqual([
       ['finding.text.name', 'Jeanne Roux', ['text-0']],
       ['finding.text.email', 'jeanne.roux@exemple.fr', ['text-1']],
     ]);
@@ -125,5 +125,17 @@ describe('model files', () => {
     expect(files.some((f) => f.url.includes('centernet'))).toBe(false);
     const built = files.map((f) => f.url.slice(1));
     expect(precacheUrls(['index.html', '_astro/vision.js', ...built])).toEqual(['/', '/_astro/vision.js']);
+  });
+});
+
+describe('credits', () => {
+  it('name a licence and its source for every package the scan ships, at the installed version', async () => {
+    const { CREDITS } = await import('../../src/features/vision/credits');
+    const files = await resolveVisionFiles();
+    for (const f of files) {
+      const credit = CREDITS.find((c) => c.pkg.split(', ').some((p) => p === f.pkg));
+      expect(credit, f.pkg).toBeDefined();
+      expect(credit?.version.startsWith(f.version), `${f.pkg}@${f.version}`).toBe(true);
+    }
   });
 });

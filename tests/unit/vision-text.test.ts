@@ -57,6 +57,13 @@ describe('word merging', () => {
     expect(mergeWords(passes, 1800, 1000).map((w) => w.text)).toEqual(['Jeanne']);
   });
 
+  it('drops a read touching a tile edge inside the picture even when no other read overlaps it (the tile cut it)', () => {
+    const cut: Pass = { area: area(0, 0), words: [word('Jea', 950, 100, 50)] };
+    expect(mergeWords([cut], 1800, 1000)).toEqual([]);
+    // The same read on a tile whose right edge is the picture's own edge is whole: kept.
+    expect(mergeWords([cut], 1000, 1000).map((w) => w.text)).toEqual(['Jea']);
+  });
+
   it('keeps a word touching the edge of the picture itself', () => {
     expect(touchesInnerEdge(word('Roux', 0, 0), area(0, 0), 1000, 1000)).toBe(false);
     expect(touchesInnerEdge(word('Roux', 999 - 60, 500), area(0, 0), 1800, 1000)).toBe(true);

@@ -1,72 +1,52 @@
 /**
- * The page side of the scan's worker: started when the reader asks for a
- * scan (never with the page), one photo at a time, replies parsed with zod.
- * Aborting terminates the worker (the only way to stop a model mid-run); a
- * worker left idle is stopped after WORKER_IDLE_MS so the models' memory
- * (≈ 0.45 GB at peak, research §3.1) goes back to the device. The next scan
- * starts a new worker, whose files come from the cache.
- * To be moved onto the shared worker bridge (src/lib/worker-bridge.ts) once it lands.
+ * The page side of the scan's worker, on the shared bridge
+ * (src/lib/worker-bridge.ts): started when the reader asks for a scan (never
+ * with the page), replies parsed with the protocol's schemas. Aborting
+ * terminates the worker (the only way to stop a model mid-run); a worker left
+ * idle is stopped after WORKER_IDLE_MS so the models' memory goes back to the
+ * device. The next scan starts a new worker, whose files come from the cache.
  */
-import { IdleStop } from '../../lib/idle-stop';
-import { scanReplySchema, type ScanReply, type ScanRequest } from './protocol';
+import { WorkerBridge, type BridgeFailure } from '../../lib/worker-bridge';
+import { VISION_PROTOCOL, type ScanProgress, type ScanReply, type ScanRequest } from './protocol';
 
-let counter = 0;
+/**
+ * Time budget: a first scan loads ≈ 21 MB of models, then reads a 12 MP photo in about ten OCR passes of 0.3–1 s on
+ * 2 cores (research vision-2026-12 §3); every message from the worker restarts the budget at SILENCE_MS.
+ */
+export const FIRST_BUDGET_MS = 120_000;
+export const SILENCE_MS = 60_000;
+
+function failed(failure: BridgeFailure): ScanReply {
+  if (failure.code === 'timeout') return { type: 'failed', failure: 'timeout', detail: 'time budget' };
+  if (failure.code === 'crashed') return { type: 'failed', failure: 'crashed', detail: 'the worker stopped' };
+  return { type: 'failed', failure: 'internal', detail: failure.cause };
+}
 
 /** Drives one worker; create one per island. */
 export class ScanClient {
-  #worker: Worker | undefined;
-  readonly #idleStop = new IdleStop(() => this.terminate());
+  readonly #bridge = new WorkerBridge<ScanRequest, ScanReply, ScanProgress>({
+    create: () => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'vision' }),
+    protocol: VISION_PROTOCOL,
+  });
 
   /** Stops the worker now; the next scan starts a new one. */
   terminate(): void {
-    this.#idleStop.busy();
-    this.#worker?.terminate();
-    this.#worker = undefined;
+    this.#bridge.terminate();
   }
 
-  /**
-   * Scans one photo; `onReply` gets every reply (loading, steps, the visual
-   * result, then `done` or `failed`). Resolves with the last one.
-   */
-  scan(file: Blob, languages: ScanRequest['languages'], onReply: (reply: ScanReply) => void, signal?: AbortSignal): Promise<ScanReply> {
-    signal?.throwIfAborted();
-    const id = `s${++counter}`;
-    this.#worker ??= new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'vision' });
-    const worker = this.#worker;
-    this.#idleStop.busy();
-    return new Promise((resolve, reject) => {
-      const finish = (): void => {
-        worker.removeEventListener('message', onMessage);
-        worker.removeEventListener('error', onError);
-        signal?.removeEventListener('abort', onAbort);
-        this.#idleStop.idle();
-      };
-      const onMessage = (event: MessageEvent<unknown>): void => {
-        const parsed = scanReplySchema.safeParse(event.data);
-        if (!parsed.success || parsed.data.id !== id) return;
-        onReply(parsed.data);
-        if (parsed.data.type === 'done' || parsed.data.type === 'failed') {
-          finish();
-          resolve(parsed.data);
-        }
-      };
-      const onError = (event: ErrorEvent): void => {
-        finish();
-        this.terminate();
-        const failed: ScanReply = { type: 'failed', id, failure: 'model-load', detail: event.message || 'worker error' };
-        onReply(failed);
-        resolve(failed);
-      };
-      const onAbort = (): void => {
-        finish();
-        this.terminate();
-        reject(signal?.reason instanceof Error ? signal.reason : new DOMException('Aborted', 'AbortError'));
-      };
-      worker.addEventListener('message', onMessage);
-      worker.addEventListener('error', onError);
-      signal?.addEventListener('abort', onAbort, { once: true });
-      const request: ScanRequest = { type: 'scan', id, file, languages };
-      worker.postMessage(request);
-    });
+  /** Scans one photo; `onProgress` gets loading, steps and the faces and objects. Rejects only on abort. */
+  async scan(file: Blob, languages: ScanRequest['languages'], onProgress: (progress: ScanProgress) => void, signal?: AbortSignal): Promise<ScanReply> {
+    const result = await this.#bridge.call(
+      { type: 'scan', file, languages },
+      {
+        budgetMs: FIRST_BUDGET_MS,
+        signal,
+        onProgress: (progress, extend) => {
+          extend(SILENCE_MS);
+          onProgress(progress);
+        },
+      },
+    );
+    return result.ok ? result.reply : failed(result.failure);
   }
 }

@@ -1,7 +1,8 @@
 /**
- * The scan's messages between the page and its worker, and the shapes of the
- * libraries' output the worker relies on. Both sides parse what they receive
- * with these schemas (safeParse), so a malformed message is an error, never a cast.
+ * The scan's message bodies between the page and its worker (the shared
+ * bridge, src/lib/worker-bridge.ts, owns the envelope and the request id).
+ * Both sides parse what they receive with these schemas, so a malformed
+ * message is an error, never a cast.
  */
 import { z } from 'zod';
 import { boxSchema } from './geometry';
@@ -11,8 +12,6 @@ import { sceneCueSchema } from './scene';
 /** Page → worker: scan one photo. */
 export const scanRequestSchema = z.object({
   type: z.literal('scan'),
-  /** Matches the replies to the request. */
-  id: z.string(),
   /** The photo as chosen; only read. */
   file: z.instanceof(Blob),
   /** OCR languages: French always, English too (both pages read both: a badge in Paris may be in English). */
@@ -57,8 +56,18 @@ export const findingSchema = z.object({
   subject: z.enum(['face', 'people', 'text', 'object', 'scene', 'nothing']),
   /** i18n key in the vision namespace. */
   key: z.string().min(1),
-  /** Values for the key's placeholders; strings read from the picture are untrusted text. */
-  params: z.record(z.string(), z.union([z.string(), z.number()])),
+  /**
+   * Values for the key's placeholders; strings read from the picture are untrusted text.
+   * (An object, not z.record: no page used z.record, and it would have added 2 KB of zod to every page's shared chunk.)
+   */
+  params: z.object({
+    /** How many faces, people or objects. */
+    count: z.number().int().optional(),
+    /** The whole line read. */
+    text: z.string().optional(),
+    /** The part of it that matched its kind. */
+    value: z.string().optional(),
+  }),
   /** COCO labels the page translates and lists in {objects}. */
   labels: z.array(z.string()),
   /** Ids of the boxes it refers to. */
@@ -78,31 +87,32 @@ export const failureSchema = z.enum([
   'model-load',
   /** The photo could not be decoded. */
   'decode',
+  /** The scan ran over its time budget and was stopped. */
+  'timeout',
+  /** The worker stopped by itself (often: the device was short of memory). */
+  'crashed',
   /** Anything else (a bug). */
   'internal',
 ]);
 export type Failure = z.infer<typeof failureSchema>;
 
-/** Worker → page. */
-export const scanReplySchema = z.discriminatedUnion('type', [
+/** Worker → page, before the answer: loading, each step, and faces and objects as soon as they are known. */
+export const scanProgressSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('loading'),
-    id: z.string(),
     /** Bytes of model and library files received so far, and how many the scan needs. */
     loaded: z.number().nonnegative(),
     total: z.number().nonnegative(),
   }),
   z.object({
     type: z.literal('step'),
-    id: z.string(),
     step: z.enum(['decode', 'faces', 'text']),
-    /** For text: tiles read so far out of `of`. */
+    /** For text: passes read so far out of `of`. */
     done: z.number().int().nonnegative(),
     of: z.number().int().nonnegative(),
   }),
   z.object({
     type: z.literal('visual'),
-    id: z.string(),
     /** Oriented size of the photo, in pixels. */
     width: z.number().int().positive(),
     height: z.number().int().positive(),
@@ -111,33 +121,22 @@ export const scanReplySchema = z.discriminatedUnion('type', [
     faces: z.array(faceSchema),
     objects: z.array(objectSchema),
   }),
+]);
+export type ScanProgress = z.infer<typeof scanProgressSchema>;
+export type VisualProgress = Extract<ScanProgress, { type: 'visual' }>;
+
+/** Worker → page: the answer. */
+export const scanReplySchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('done'),
-    id: z.string(),
     lines: z.array(textLineSchema),
     /** False when the OCR could not run; faces and objects stand. */
     textRead: z.boolean(),
     findings: z.array(findingSchema),
   }),
-  z.object({ type: z.literal('failed'), id: z.string(), failure: failureSchema, detail: z.string() }),
+  z.object({ type: z.literal('failed'), failure: failureSchema, detail: z.string() }),
 ]);
 export type ScanReply = z.infer<typeof scanReplySchema>;
-export type VisualReply = Extract<ScanReply, { type: 'visual' }>;
 
-/** The part of Human's result the worker reads (Human's own types are not checked at run time). */
-export const humanResultSchema = z.object({
-  face: z.array(z.object({ boxRaw: z.tuple([z.number(), z.number(), z.number(), z.number()]), score: z.number() })),
-  object: z.array(z.object({ boxRaw: z.tuple([z.number(), z.number(), z.number(), z.number()]), score: z.number(), label: z.string() })),
-});
-
-/** The part of tesseract.js's `blocks` output the worker reads. */
-export const tesseractWordSchema = z.object({
-  text: z.string(),
-  confidence: z.number(),
-  bbox: z.object({ x0: z.number(), y0: z.number(), x1: z.number(), y1: z.number() }),
-});
-export const tesseractPageSchema = z.object({
-  blocks: z
-    .array(z.object({ paragraphs: z.array(z.object({ lines: z.array(z.object({ words: z.array(tesseractWordSchema) })) })) }))
-    .nullable(),
-});
+/** The scan's three bodies, for the bridge (page) and serve (worker). */
+export const VISION_PROTOCOL = { request: scanRequestSchema, reply: scanReplySchema, progress: scanProgressSchema };

@@ -4,7 +4,7 @@
  * stays short.
  */
 import { ScanClient } from './client';
-import type { Failure, Finding, ScanReply, ScanRequest, TextLine, VisualReply } from './protocol';
+import type { Failure, Finding, ScanProgress, ScanReply, ScanRequest, TextLine, VisualProgress } from './protocol';
 
 export type Phase = 'idle' | 'loading' | 'working' | 'done' | 'failed' | 'cancelled';
 
@@ -13,8 +13,8 @@ export class ScanState {
   /** Model bytes received and needed (loading only). */
   loaded = $state(0);
   total = $state(0);
-  step = $state<Extract<ScanReply, { type: 'step' }> | undefined>();
-  visual = $state<VisualReply | undefined>();
+  step = $state<Extract<ScanProgress, { type: 'step' }> | undefined>();
+  visual = $state<VisualProgress | undefined>();
   lines = $state<TextLine[]>([]);
   findings = $state<Finding[]>([]);
   textRead = $state(true);
@@ -44,7 +44,8 @@ export class ScanState {
     this.failure = undefined;
     this.active = undefined;
     try {
-      await this.#client.scan(file, languages, (reply) => this.#take(reply), abort.signal);
+      const reply = await this.#client.scan(file, languages, (progress) => this.#take(progress), abort.signal);
+      if (this.#abort === abort) this.#take(reply);
     } catch {
       if (this.#abort === abort) this.phase = 'cancelled';
     }
@@ -54,7 +55,7 @@ export class ScanState {
     this.#abort?.abort();
   }
 
-  #take(reply: ScanReply): void {
+  #take(reply: ScanProgress | ScanReply): void {
     switch (reply.type) {
       case 'loading':
         this.loaded = reply.loaded;

@@ -1,4 +1,3 @@
-/// <reference lib="webworker" />
 /**
  * The scan's worker (a module worker). It decodes the photo, runs the face
  * and object detectors (Human on the tfjs WebAssembly backend) on a copy of
@@ -19,11 +18,11 @@ import { classifyLine } from './classify';
 import { assembleFindings } from './findings';
 import { downscale, toBox } from './geometry';
 import { ByteProgress, countingFetch } from './loading';
-import { humanResultSchema, scanRequestSchema, tesseractPageSchema, type Failure, type ScanReply, type ScanRequest, type TextLine } from './protocol';
+import { humanResultSchema, tesseractPageSchema } from './library';
+import { serve } from '../../lib/worker-serve';
+import { VISION_PROTOCOL, type Failure, type ScanProgress, type ScanReply, type ScanRequest, type TextLine } from './protocol';
 import { OCR_MAX_EDGE, planTiles } from './tiles';
 import { groupLines, mergeWords, type Pass } from './words';
-
-declare const self: DedicatedWorkerGlobalScope;
 
 /** Long edge of the copy the detectors see: 0.6–1.9 s a detection here at 1,920 px, and Human caps its own input at 3,840 (research §3.1). */
 export const DETECT_MAX_EDGE = 1920;
@@ -31,7 +30,7 @@ export const DETECT_MAX_EDGE = 1920;
 const PSM_SPARSE = '11';
 const PSM_AUTO = '3';
 
-type Post = (reply: ScanReply) => void;
+type Post = (progress: ScanProgress) => void;
 
 class ScanError extends Error {
   constructor(
@@ -69,8 +68,7 @@ async function neededRoles(languages: readonly string[]): Promise<string[]> {
 
 async function loadHuman(): Promise<Human> {
   if (human) return human;
-  const url = asset('human').url;
-  const mod: unknown = await import(/* @vite-ignore */ url);
+  const mod = await importModule(asset('human').url);
   const ctor = typeof mod === 'object' && mod !== null && 'Human' in mod ? mod.Human : undefined;
   if (typeof ctor !== 'function') throw new ScanError('model-load', 'Human did not load');
   const config: Partial<Config> = {
@@ -103,16 +101,34 @@ async function loadHuman(): Promise<Human> {
     segmentation: { enabled: false },
   } as Partial<Config>;
   const made = Reflect.construct(ctor, [config]) as Human;
-  await made.init();
-  await made.load();
+  try {
+    await made.init();
+    await made.load();
+  } catch (error) {
+    throw new ScanError('model-load', String(error));
+  }
   if (made.tf.getBackend() !== 'wasm') throw new ScanError('model-load', `backend ${made.tf.getBackend()}`);
+  // Human logs a model that failed to load and goes on without it: a scan would then find nothing, silently.
+  const missing = ['blazeface', 'facemesh', 'nanodet'].filter((m) => !made.models.loaded().includes(m));
+  if (missing.length > 0) throw new ScanError('model-load', `not loaded: ${missing.join(', ')}`);
   human = made;
   return made;
 }
 
+/** Imports a library from /models/ (not bundled: it stays out of the per-build precache); a failure is the reader's "a model could not be loaded". */
+async function importModule(url: string): Promise<unknown> {
+  try {
+    return (await import(/* @vite-ignore */ url)) as unknown;
+  } catch (error) {
+    throw new ScanError('model-load', String(error));
+  }
+}
+
 /** Fetches one file whole (bytes counted), to warm the cache for the files tesseract.js's own worker fetches. */
 async function fetchBytes(role: string): Promise<void> {
-  const response = await fetch(asset(role).url);
+  const response = await fetch(asset(role).url).catch((error: unknown) => {
+    throw new ScanError('model-load', `${role}: ${String(error)}`);
+  });
   if (!response.ok) throw new ScanError('model-load', `${role}: HTTP ${response.status}`);
   await response.arrayBuffer();
 }
@@ -122,7 +138,7 @@ async function loadOcr(languages: readonly ('fra' | 'eng')[]): Promise<Tesseract
   const core = asset(await coreRole());
   // The files tesseract.js's own worker fetches are fetched here first, so their bytes are counted; its requests then come from the cache.
   const [mod] = await Promise.all([
-    import(/* @vite-ignore */ asset('tesseract').url) as Promise<unknown>,
+    importModule(asset('tesseract').url),
     ...languages.map((code) => fetchBytes(`lang-${code}`)),
     fetchBytes('tesseract-worker'),
     fetchBytes(core.role),
@@ -221,53 +237,50 @@ const boxOfRaw = ([x, y, w, h]: readonly [number, number, number, number]): { x:
   return { x: x0, y: y0, w: c(x + w) - x0, h: c(y + h) - y0 };
 };
 
-/** The whole scan of one photo; every reply goes through `post`. Kept in one function so that moving to the shared worker bridge is a few lines. */
-export async function scan(request: ScanRequest, post: Post): Promise<void> {
-  const { id } = request;
+/** The whole scan of one photo: progress through `post`, then the answer. */
+async function scan(request: ScanRequest, post: Post): Promise<ScanReply> {
   if (typeof WebAssembly !== 'object') throw new ScanError('no-wasm', 'no WebAssembly');
   const roles = await neededRoles(request.languages);
   const progress = new ByteProgress(
     roles.reduce((sum, r) => sum + asset(r).bytes, 0),
-    (loaded, total) => post({ type: 'loading', id, loaded, total }),
+    (loaded, total) => post({ type: 'loading', loaded, total }),
   );
   const base = self.fetch.bind(self);
   self.fetch = countingFetch(base, '/models/', (n) => progress.add(n));
   try {
-    post({ type: 'step', id, step: 'decode', done: 0, of: 1 });
+    post({ type: 'step', step: 'decode', done: 0, of: 1 });
     const [detector, bitmap] = await Promise.all([loadHuman(), decode(request.file)]);
-    post({ type: 'step', id, step: 'faces', done: 0, of: 1 });
+    post({ type: 'step', step: 'faces', done: 0, of: 1 });
     const copy = scaledCopy(bitmap, DETECT_MAX_EDGE);
     const raw = humanResultSchema.safeParse(await detector.detect(copy));
     if (!raw.success) throw new ScanError('internal', `Human output: ${raw.error.message}`);
     const faces = raw.data.face.map((f, i) => ({ id: `face-${i}`, box: boxOfRaw(f.boxRaw), score: f.score }));
     const objects = raw.data.object.map((o, i) => ({ id: `object-${i}`, label: o.label, box: boxOfRaw(o.boxRaw), score: o.score }));
-    post({ type: 'visual', id, width: bitmap.width, height: bitmap.height, scannedEdge: Math.max(copy.width, copy.height), faces, objects });
+    post({ type: 'visual', width: bitmap.width, height: bitmap.height, scannedEdge: Math.max(copy.width, copy.height), faces, objects });
 
     let lines: TextLine[] = [];
     let textRead = true;
     try {
       const reader = await loadOcr(request.languages);
       progress.finish();
-      post({ type: 'step', id, step: 'text', done: 0, of: 1 });
-      lines = await readText(reader, bitmap, (done, of) => post({ type: 'step', id, step: 'text', done, of }));
+      post({ type: 'step', step: 'text', done: 0, of: 1 });
+      lines = await readText(reader, bitmap, (done, of) => post({ type: 'step', step: 'text', done, of }));
     } catch (error) {
       // Faces and objects stand; the page says the text could not be read.
       textRead = false;
       if (failureOf(error) === 'memory') throw error;
     }
     bitmap.close();
-    post({ type: 'done', id, lines, textRead, findings: assembleFindings({ faces, objects, lines, textRead }) });
+    return { type: 'done', lines, textRead, findings: assembleFindings({ faces, objects, lines, textRead }) };
   } finally {
     self.fetch = base;
   }
 }
 
-self.addEventListener('message', (event: MessageEvent<unknown>) => {
-  const parsed = scanRequestSchema.safeParse(event.data);
-  if (!parsed.success) return;
-  const request = parsed.data;
-  const post: Post = (reply) => self.postMessage(reply);
-  scan(request, post).catch((error: unknown) => {
-    post({ type: 'failed', id: request.id, failure: failureOf(error), detail: String(error) });
-  });
+serve(self, VISION_PROTOCOL, async (request, context): Promise<ScanReply> => {
+  try {
+    return await scan(request, context.progress);
+  } catch (error) {
+    return { type: 'failed', failure: failureOf(error), detail: String(error).slice(0, 300) };
+  }
 });

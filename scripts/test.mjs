@@ -24,7 +24,7 @@ if (build !== 0 || unit !== 0) process.exit(build || unit);
 const steps = [
   ['vitest', 'run', BUILT_SITE_TESTS],
   ['node', 'scripts/ensure-chromium.mjs'],
-  ['playwright', 'test'],
+  ['node', 'scripts/e2e.mjs'],
 ];
 for (const step of steps) {
   const code = await npx(step);

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { HEAD_SCRIPT } from './src/lib/head-script.mjs';
 import securityHeaders from './integrations/security-headers.mjs';
 import offline from './integrations/offline.mjs';
+import visionAssets from './integrations/vision-assets.mjs';
 
 /**
  * The Content Security Policy every page carries (as a <meta> tag; the
@@ -44,7 +45,7 @@ export default defineConfig({
   markdown: { syntaxHighlight: false },
   devToolbar: { enabled: false },
   // Order matters: the headers integration fills in page text before the offline one hashes the pages.
-  integrations: [mdx(), svelte(), securityHeaders(), offline()],
+  integrations: [mdx(), svelte(), visionAssets(), securityHeaders(), offline()],
   security: {
     csp: {
       algorithm: 'SHA-256',

@@ -75,6 +75,7 @@ async function main() {
     await page.waitForTimeout(300);
     await resetProbes(page);
 
+    await page.evaluate(() => performance.clearMarks('cleaner:file'));
     const started = performance.now();
     await tool.locator('#cleaner-pick').setInputFiles(batch.files.map((f) => f.path));
     await page.waitForFunction(() => /Finished/.test(document.querySelector('[data-tool="cleaner"] [role="status"]')?.textContent ?? ''), undefined, { timeout: 900_000, polling: 50 });
@@ -82,7 +83,8 @@ async function main() {
     const probes = await readProbes(page);
     const mem = await memory.stop();
     const status = await tool.getByRole('status').textContent();
-    const workerMs = await tool.locator('article').evaluateAll((articles) => articles.map((a) => Number(a.getAttribute('data-clean-ms'))).filter((n) => Number.isFinite(n) && n > 0));
+    // The cleaner's client marks each clean file with the worker's time (CLEAN_MARK in client.ts).
+    const workerMs = await page.evaluate(() => performance.getEntriesByName('cleaner:file').map((m) => m.detail.ms));
     const times = probes.progress.map(([t]) => t);
     const stillMs = Math.max(times[0] - probes.started, ...times.slice(1).map((t, i) => t - times[i]));
 
@@ -139,8 +141,8 @@ async function main() {
         const t = performance.now();
         await cleaner.locator('#cleaner-pick').setInputFiles(batch.files.map((f) => f.path));
         await again.waitForFunction(() => /Finished/.test(document.querySelector('[data-tool="cleaner"] [role="status"]')?.textContent ?? ''), undefined, { timeout: 900_000, polling: 50 });
-        // A photo without a clean time was refused: its name is the first word of its card.
-        const refused = await cleaner.locator('article').evaluateAll((articles) => articles.filter((a) => !a.getAttribute('data-clean-ms')).map((a) => (a.textContent ?? '').trim().split(/\s+/)[0]));
+        // A refused photo's card says so (data-outcome); its name is the first word of its card.
+        const refused = await cleaner.locator('article').evaluateAll((articles) => articles.filter((a) => a.getAttribute('data-outcome') !== 'cleaned').map((a) => (a.textContent ?? '').trim().split(/\s+/)[0]));
         runs.push({ ms: performance.now() - t, refused });
         await again.close();
       }

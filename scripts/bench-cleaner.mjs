@@ -157,9 +157,10 @@ async function cleanInPage(page, paths) {
         canvas.push({ ms: NaN, b64: '' });
       }
     }
-    const articles = [...document.querySelectorAll('[data-tool="cleaner"] article')];
-    const workerMs = articles.map((a) => Number(a.getAttribute('data-clean-ms')));
-    const phases = articles.map((a) => JSON.parse(a.getAttribute('data-clean-phases') ?? '{"walk":0,"clean":0,"verify":0}'));
+    // The cleaner's client marks each clean file with the worker's time and phases (CLEAN_MARK in client.ts), in batch order.
+    const marks = performance.getEntriesByName('cleaner:file').map((m) => m.detail);
+    const workerMs = marks.map((d) => d.ms);
+    const phases = marks.map((d) => d.phases);
     return { readMs, canvas, cleanMs, workerMs, phases };
   });
   const outputs = [];

@@ -12,26 +12,8 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './chromium.mjs';
 import { DIST, serve } from './static-server.mjs';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
-
-/** Every built page as a URL path, 404 pages included. */
-function pages(root) {
-  const out = [];
-  const walk = (dir) => {
-    for (const name of readdirSync(dir)) {
-      const full = join(dir, name);
-      if (statSync(full).isDirectory()) {
-        if (name !== '_astro' && name !== 'pagefind') walk(full);
-      } else if (name.endsWith('.html')) {
-        const rel = `/${relative(root, full).replaceAll('\\', '/')}`;
-        out.push(rel.endsWith('/index.html') ? rel.slice(0, -'index.html'.length) : rel);
-      }
-    }
-  };
-  walk(root);
-  return out.sort();
-}
+import { existsSync } from 'node:fs';
+import { builtPages } from './built-pages.mjs';
 
 const isScript = (response) =>
   response.request().resourceType() === 'script' || /javascript/.test(response.headers()['content-type'] ?? '');
@@ -89,7 +71,7 @@ const browser = await chromium.launch({ args: CHROMIUM_ARGS, ...(executablePath 
 const context = await browser.newContext({ serviceWorkers: 'block' });
 const rows = [];
 const byFile = new Map();
-for (const path of pages(DIST)) {
+for (const path of builtPages(DIST)) {
   const result = await measure(context, server.url + path);
   rows.push({ path, ...result });
   for (const [url, size] of result.files) {

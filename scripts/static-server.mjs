@@ -66,17 +66,21 @@ export function headersFor(rules, path) {
 }
 
 /**
- * Serves `root` on 127.0.0.1:`port` (0 = any free port). Resolves with the base URL and a close function.
+ * Serves `root` on 127.0.0.1:`port` (0 = any free port). Resolves with the base URL and a close function
+ * (which also drops open keep-alive connections, so a closed server is really gone: the engine tests
+ * stop it to cut the network). `onRequest` hears the path of every request served.
  * @param {string} root
  * @param {number} [port]
+ * @param {{ onRequest?: (path: string) => void }} [options]
  * @returns {Promise<{ url: string, close: () => Promise<void> }>}
  */
-export function serve(root, port = 0) {
+export function serve(root, port = 0, options = {}) {
   const base = resolve(root);
   const headersFile = join(base, '_headers');
   const rules = existsSync(headersFile) ? parseHeadersFile(readFileSync(headersFile, 'utf8')) : [];
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    options.onRequest?.(path);
     let file = normalize(join(base, path));
     if (file !== base && !file.startsWith(base + sep)) {
       res.writeHead(400).end();
@@ -108,7 +112,13 @@ export function serve(root, port = 0) {
     server.listen(port, '127.0.0.1', () => {
       const address = server.address();
       const actual = typeof address === 'object' && address ? address.port : port;
-      ok({ url: `http://127.0.0.1:${actual}`, close: () => new Promise((done) => server.close(() => done())) });
+      /** @type {() => Promise<void>} */
+      const close = () =>
+        new Promise((done) => {
+          server.close(() => done());
+          server.closeAllConnections();
+        });
+      ok({ url: `http://127.0.0.1:${actual}`, close });
     });
   });
 }

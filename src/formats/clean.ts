@@ -12,16 +12,15 @@
  * tRNS/gAMA/…, WebP VP8/ALPH/ANIM…) and, by default, the orientation (as a
  * fresh orientation-only EXIF) and the ICC profile.
  */
-import { concatBytes, crc32, putU32be, putU32le } from './bytes';
+import { concatBytes, crc32, putU32be, putU32le, u32be } from './bytes';
 import { orientationOnlyExif, readExifFacts } from './exif';
 import { walkWebpStructure, VP8X_FLAGS } from './webp';
 import { walk } from './walk';
-import { FormatError, type ByteSource, type CleanOptions, type CleanPart, type CleanPlan, type Inventory, type MetadataBlock, DEFAULT_CLEAN_OPTIONS } from './types';
+import { FormatError, type ByteSource, type CleanOptions, type CleanPart, type CleanPlan, type ImageFormat, type Inventory, type KeepReason, type MetadataBlock, DEFAULT_CLEAN_OPTIONS } from './types';
 
 /** EXIF larger than this is not read for its Orientation (a JPEG APP1 is at most 64 KiB; PNG/WebP EXIF are rarely bigger). */
 const EXIF_READ_CAP = 4 * 1024 * 1024;
 
-type KeepReason = CleanPlan['kept'][number]['reason'];
 /** Replace `length` bytes at `offset` of the original with `data` (nothing when absent); length 0 inserts. */
 interface Edit {
   offset: number;
@@ -133,6 +132,42 @@ function checkInventory(source: ByteSource, inv: Inventory): void {
   if (!ok) throw new FormatError('corrupt', 'The inventory does not match this file.');
 }
 
+/**
+ * The keep policy, shared by the cleaner and its verifier: why a block of an
+ * original may stay in the clean file, or undefined when it must go. EXIF is
+ * never kept as it is (the cleaner writes a fresh orientation-only one), and
+ * neither is any block this does not name, unknown chunks included.
+ */
+export function keepReason(block: MetadataBlock, format: ImageFormat, options: CleanOptions): KeepReason | undefined {
+  switch (block.kind) {
+    case 'jfif':
+      return 'harmless'; // JPEG APP0: pixel density only
+    case 'adobe':
+      return 'needed'; // JPEG APP14: the colour transform a CMYK or YCCK image needs to decode
+    case 'icc':
+      // PNG: only the iCCP chunk is a colour profile decoders use; an ICC copied into a text chunk (ImageMagick's "Raw profile type icc") goes.
+      return options.keepColorProfile && (format !== 'png' || block.label === 'iCCP') ? 'icc' : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** The blocks kept (with their reason) and removed, and the edits that leave the removed ones out of [0, end). */
+function partition(blocks: readonly MetadataBlock[], end: number, reasonFor: (block: MetadataBlock) => KeepReason | undefined): { edits: Edit[]; removed: MetadataBlock[]; kept: CleanPlan['kept'] } {
+  const edits: Edit[] = [];
+  const removed: MetadataBlock[] = [];
+  const kept: CleanPlan['kept'] = [];
+  for (const block of blocks) {
+    const reason = reasonFor(block);
+    if (reason) kept.push({ block, reason });
+    else {
+      removed.push(block);
+      if (block.offset < end) edits.push({ offset: block.offset, length: Math.min(block.length, end - block.offset) });
+    }
+  }
+  return { edits, removed, kept };
+}
+
 /** IFD0 Orientation (1–8) of the primary EXIF, or undefined when absent, invalid or unreadable. */
 async function readOrientation(source: ByteSource, inv: Inventory): Promise<number | undefined> {
   if (!inv.exif || inv.exif.length > EXIF_READ_CAP) return undefined;
@@ -145,17 +180,7 @@ async function readOrientation(source: ByteSource, inv: Inventory): Promise<numb
 }
 
 function planJpeg(inv: Inventory, end: number, options: CleanOptions, orientation: number | undefined): CleanPlan {
-  const edits: Edit[] = [];
-  const removed: MetadataBlock[] = [];
-  const kept: CleanPlan['kept'] = [];
-  for (const block of inv.blocks) {
-    const reason = block.kind === 'jfif' ? 'harmless' : block.kind === 'adobe' ? 'needed' : block.kind === 'icc' && options.keepColorProfile ? 'icc' : undefined;
-    if (reason) kept.push({ block, reason });
-    else {
-      removed.push(block);
-      if (block.offset < end) edits.push({ offset: block.offset, length: Math.min(block.length, end - block.offset) });
-    }
-  }
+  const { edits, removed, kept } = partition(inv.blocks, end, (block) => keepReason(block, 'jpeg', options));
   if (orientation !== undefined) {
     // EXIF 2.3 §4.5.4: APP1 follows SOI, or the JFIF APP0 when there is one.
     const first = inv.blocks[0];
@@ -170,20 +195,11 @@ function planJpeg(inv: Inventory, end: number, options: CleanOptions, orientatio
 }
 
 async function planPng(source: ByteSource, inv: Inventory, end: number, options: CleanOptions, orientation: number | undefined): Promise<CleanPlan> {
-  const edits: Edit[] = [];
-  const removed: MetadataBlock[] = [];
-  const kept: CleanPlan['kept'] = [];
-  for (const block of inv.blocks) {
-    if (block.label === 'iCCP' && options.keepColorProfile) kept.push({ block, reason: 'icc' });
-    else {
-      removed.push(block);
-      if (block.offset < end) edits.push({ offset: block.offset, length: Math.min(block.length, end - block.offset) });
-    }
-  }
+  const { edits, removed, kept } = partition(inv.blocks, end, (block) => keepReason(block, 'png', options));
   // PNG: an orientation-only eXIf only when it changes something (1 is the default).
   if (orientation !== undefined && orientation !== 1) {
-    const ihdr = await source.read(8, 4);
-    const at = 8 + 12 + (((ihdr[0] ?? 0) << 24) | ((ihdr[1] ?? 0) << 16) | ((ihdr[2] ?? 0) << 8) | (ihdr[3] ?? 0));
+    // Right after IHDR: 8-byte signature, then IHDR's length, type, data and CRC.
+    const at = 8 + 12 + u32be(await source.read(8, 4), 0);
     const tiff = orientationOnlyExif(orientation);
     const chunk = new Uint8Array(12 + tiff.length);
     putU32be(chunk, 0, tiff.length);
@@ -199,26 +215,22 @@ async function planWebp(source: ByteSource, options: CleanOptions, orientation: 
   const { inventory: inv, structure } = await walkWebpStructure(source);
   if (inv.imageEnd === undefined) throw new FormatError('truncated', 'The file ends before its image data.');
   const end = structure.riffEnd;
-  const edits: Edit[] = [];
-  const removed: MetadataBlock[] = [];
-  const kept: CleanPlan['kept'] = [];
+  // The extended format (RFC 9649 §2.7) has one ICCP chunk: a second one goes.
   let iccKept = false;
-  for (const block of inv.blocks) {
-    if (block.label === 'ICCP' && options.keepColorProfile && !iccKept) {
-      kept.push({ block, reason: 'icc' });
-      iccKept = true;
-    } else {
-      removed.push(block);
-      if (block.offset < end) edits.push({ offset: block.offset, length: Math.min(block.length, end - block.offset) });
-    }
-  }
+  const { edits, removed, kept } = partition(inv.blocks, end, (block) => {
+    const reason = keepReason(block, 'webp', options);
+    if (reason !== 'icc') return reason;
+    if (iccKept) return undefined;
+    iccKept = true;
+    return reason;
+  });
   const vp8x = structure.chunks.find((c) => c.fourcc === 'VP8X');
   // Adding EXIF to a simple (VP8/VP8L only) file needs a VP8X header with the canvas size.
   const canAddExif = vp8x !== undefined || (inv.width !== undefined && inv.height !== undefined);
   const addExif = orientation !== undefined && canAddExif;
   const flags = ((structure.vp8xFlags ?? (structure.losslessAlpha ? VP8X_FLAGS.alpha : 0)) & ~(VP8X_FLAGS.icc | VP8X_FLAGS.exif | VP8X_FLAGS.xmp)) | (iccKept ? VP8X_FLAGS.icc : 0) | (addExif ? VP8X_FLAGS.exif : 0);
   if (vp8x) {
-    // Container spec: the ICC, EXIF and XMP flags must match the chunks present (prior art pitfall 7a).
+    // RFC 9649 §2.7: the VP8X ICC, EXIF and XMP flags must match the chunks present (a stale EXIF flag makes some decoders look for a chunk that is gone).
     if (flags !== structure.vp8xFlags) edits.push({ offset: vp8x.offset + 8, length: 1, data: Uint8Array.of(flags) });
   } else if (addExif && inv.width !== undefined && inv.height !== undefined) {
     const chunk = new Uint8Array(18);

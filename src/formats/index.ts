@@ -10,6 +10,6 @@ export * from './types';
 export { blobSource, bufferSource } from './source';
 export { sniff, sniffBytes } from './sniff';
 export { walk, type WalkOptions } from './walk';
-export { assemble, planClean, planSource, planToBlobParts } from './clean';
-export { blockKindSchema, cleanOptionsSchema, FORMAT_ERROR_CODES, imageFormatSchema, inventorySchema, metadataBlockSchema } from './schemas';
+export { assemble, keepReason, planClean, planSource, planToBlobParts } from './clean';
+export { blockKindSchema, cleanOptionsSchema, FORMAT_ERROR_CODES, imageFormatSchema, keepReasonSchema } from './schemas';
 export { orientationOnlyExif, readExifFacts, readTiff, type ExifFacts, type TiffStructure } from './exif';

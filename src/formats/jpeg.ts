@@ -4,7 +4,8 @@
  * signature, and finds the true end of image by one forward scan of the
  * entropy-coded data after each SOS (skipping FF00 stuffing, RSTn and fill
  * bytes), so a trailer that itself contains FF D9 (motion-photo MP4, MPF
- * secondary images) is never mistaken for the end (prior art pitfall 5).
+ * secondary images) is never mistaken for the end, as a search for the last
+ * or first FF D9 would.
  */
 import { ascii, checkAbort, latin1Text, startsWith, u16be, utf8Text } from './bytes';
 import { FormatError, type BlockKind, type ByteSource, type Inventory, type MetadataBlock } from './types';
@@ -24,8 +25,8 @@ export const SCAN_CHUNK = 1024 * 1024;
 /** A JPEG has tens of segments; 65 536 can only mean a crafted file. */
 const MAX_SEGMENTS = 65_536;
 
-/** SOFn markers that carry frame dimensions (all C0–CF except DHT C4, JPG C8, DAC CC). */
-function isSof(m: number): boolean {
+/** SOFn markers that carry frame dimensions (T.81 Table B.1: all C0–CF except DHT C4, JPG C8, DAC CC). */
+export function isSof(m: number): boolean {
   return m >= 0xc0 && m <= 0xcf && m !== 0xc4 && m !== 0xc8 && m !== 0xcc;
 }
 

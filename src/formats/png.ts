@@ -3,7 +3,9 @@
  * Steps over IDAT by its declared length without reading it, reads the
  * metadata chunks (text, eXIf, iCCP, tIME, caBX…), checks their CRCs
  * (a bad CRC is a warning: the chunk is still metadata to show and remove),
- * and reports any bytes after IEND as a trailer (prior art pitfall 6).
+ * and reports any bytes after IEND as a trailer: PNG §5.6 puts IEND last, but
+ * phones append motion video and editors their own data there, which tools
+ * that stop at IEND never show.
  */
 import { Unzlib } from 'fflate';
 import { ascii, checkAbort, crc32, indexOfNul, latin1Text, startsWith, TEXT_CAP, u32be, utf8Text } from './bytes';

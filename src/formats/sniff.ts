@@ -1,5 +1,5 @@
 /** Recognises a file's format from its first bytes, never from its name or MIME type. */
-import { ascii, startsWith } from './bytes';
+import { ascii, startsWith, u32be } from './bytes';
 import { FormatError, type ByteSource, type ImageFormat } from './types';
 
 /** ISOBMFF brands that mean HEIF with HEVC images (ISO/IEC 23008-12 Annex B). */
@@ -29,7 +29,7 @@ export function sniffBytes(head: Uint8Array): ImageFormat | undefined {
 
 /** Reads the major brand, then the compatible brands, of an ftyp box; AVIF wins over the generic mif1. */
 function isobmffBrand(head: Uint8Array): ImageFormat | undefined {
-  const size = ((head[0] ?? 0) << 24) | ((head[1] ?? 0) << 16) | ((head[2] ?? 0) << 8) | (head[3] ?? 0);
+  const size = u32be(head, 0);
   const end = Math.min(head.length, size >= 16 ? size : 16);
   const brands = [ascii(head, 8, 12)];
   for (let o = 16; o + 4 <= end; o += 4) brands.push(ascii(head, o, o + 4));

@@ -149,12 +149,16 @@ class ReadStalled extends Error {
 }
 
 /** `promise`, or a ReadStalled rejection if it has not settled within `ms`. */
-function untilSettled<T>(promise: Promise<T>, ms: number): Promise<T> {
+async function untilSettled<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const stalled = new Promise<never>((_resolve, reject) => {
     timer = setTimeout(() => reject(new ReadStalled()), ms);
   });
-  return Promise.race([promise, stalled]).finally(() => clearTimeout(timer));
+  try {
+    return await Promise.race([promise, stalled]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** Bytes `[start, end)` of a Blob through arrayBuffer(), read once more if the first read stalls. */

@@ -27,8 +27,11 @@ export interface ByteSource {
   scan?(offset: number, length: number): Promise<Uint8Array>;
 }
 
+import { IMAGE_FORMATS } from './image-formats';
+
+export { IMAGE_FORMATS };
 /** Formats recognised from a file's first bytes (never from its name or MIME type). */
-export type ImageFormat = 'jpeg' | 'png' | 'webp' | 'heic' | 'avif' | 'tiff' | 'gif';
+export type ImageFormat = (typeof IMAGE_FORMATS)[number];
 
 /** What a metadata block is, in the words the UI and lessons use. */
 export type BlockKind =
@@ -68,7 +71,6 @@ export interface MetadataBlock {
   text?: string;
 }
 
-/** The result of walking a file. */
 /** A range of bytes of a file. */
 export interface ByteRange {
   offset: number;
@@ -78,6 +80,7 @@ export interface ByteRange {
 /** Inventory.imageRuns lists at most this many runs. */
 export const MAX_IMAGE_RUNS = 64;
 
+/** The result of walking a file. */
 export interface Inventory {
   format: ImageFormat;
   /** File size in bytes. */
@@ -141,6 +144,15 @@ export const DEFAULT_CLEAN_OPTIONS: CleanOptions = { keepOrientation: true, keep
 /** One part of the clean file: a range of the original, or new bytes. */
 export type CleanPart = { kind: 'copy'; offset: number; length: number } | { kind: 'bytes'; data: Uint8Array };
 
+/**
+ * Why a block is still in a clean file: the orientation-only EXIF the cleaner
+ * writes, the ICC profile the reader kept, a segment the image needs to
+ * decode (JPEG APP14 Adobe), or one that says nothing about the person
+ * (JPEG APP0 JFIF). The policy is clean.ts keepReason().
+ */
+export const KEEP_REASONS = ['orientation', 'icc', 'needed', 'harmless'] as const;
+export type KeepReason = (typeof KEEP_REASONS)[number];
+
 /** How to build the clean file, and what it leaves out. */
 export interface CleanPlan {
   format: 'jpeg' | 'png' | 'webp';
@@ -149,6 +161,6 @@ export interface CleanPlan {
   size: number;
   /** Blocks that were left out. */
   removed: MetadataBlock[];
-  /** Blocks that were kept, each with the reason code ('orientation', 'icc', 'needed', 'harmless'). */
-  kept: Array<{ block: MetadataBlock; reason: 'orientation' | 'icc' | 'needed' | 'harmless' }>;
+  /** Blocks that were kept, each with the reason. */
+  kept: Array<{ block: MetadataBlock; reason: KeepReason }>;
 }

@@ -11,8 +11,8 @@ export const LESSON_ANCHORS = {
   '02-metadata': ['gps', 'time', 'device', 'people-words', 'edit-history', 'thumbnail', 'inspector'],
   '03-device': ['browser-data', 'fingerprint', 'ip-address'],
   '04-behaviour': ['prompts', 'patterns', 'memory'],
-  '05-visual-content': ['background', 'other-people', 'documents', 'reflections', 'consent'],
-  '06-rights': ['access', 'erasure', 'objection', 'biometric', 'deadline', 'complaint'],
+  '05-visual-content': ['background', 'other-people', 'documents', 'reflections', 'consent', 'children', 'deepfakes'],
+  '06-rights': ['access', 'erasure', 'objection', 'biometric', 'deadline', 'complaint', 'ai-act'],
   '07-habits': [
     'clean-before-upload',
     'camera-location',
@@ -24,6 +24,7 @@ export const LESSON_ANCHORS = {
     'avatar',
     'busy-background',
     'ask-consent',
+    'other-services',
   ],
 } as const;
 

@@ -40,9 +40,9 @@ export const MODELS_CACHE = `${CACHE_PREFIX}models-v1`;
 /** Where models are served from. */
 export const MODELS_PATH = '/models/';
 
-/** A cache of one build (ours, and not the models' cache). */
+/** A cache of one build (ours, and not the models' cache nor the share target's, see share-target.ts). */
 export function isBuildCache(name: string): boolean {
-  return name.startsWith(CACHE_PREFIX) && !name.startsWith(`${CACHE_PREFIX}models-`);
+  return name.startsWith(CACHE_PREFIX) && !name.startsWith(`${CACHE_PREFIX}models-`) && !name.startsWith(`${CACHE_PREFIX}share-`);
 }
 
 /** What the strategies need from the worker's world (real globals in the worker, fakes in tests). */

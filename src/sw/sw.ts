@@ -12,6 +12,7 @@
  * (see strategies.ts). Everything but the worker's globals lives in
  * strategies.ts, where the unit tests drive it.
  */
+import { isShareRequest, receiveShare } from './share-target';
 import { SKIP_WAITING, cacheName, handles, navigate, precache, removeOldCaches, removeUnusedCaches, respond, savesData, type NavigateDeps } from './strategies';
 
 declare const self: ServiceWorkerGlobalScope;
@@ -56,6 +57,11 @@ self.addEventListener('message', (event) => {
 
 self.addEventListener('fetch', (event) => {
   const { request } = event;
+  // The share sheet's POST of photos: answered here, so it never reaches the network.
+  if (isShareRequest(request, deps.origin)) {
+    event.respondWith(receiveShare(self.caches, request, deps.origin, self.navigator.language));
+    return;
+  }
   if (!handles(request, deps.origin)) return;
   if (request.mode !== 'navigate') {
     event.respondWith(respond(deps, request));

@@ -10,13 +10,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { decodedSize, exiftool, hasIcc, leftoverTags, pixelDifference } from '../support/cleaner-oracle';
+import { brokenFixtures } from '../support/expectations';
 import { IMAGES, MANIFEST, tempDir } from '../support/paths';
 import { expect, test } from './fixtures';
 
 const PAGE = '/en/tools/inspector/';
 const READABLE = MANIFEST.filter((e) => ['jpeg', 'png', 'webp'].includes(e.format) && !e.broken);
-/** Files that cannot be cleaned safely: cut off, empty, or not an image at all. */
-const UNREADABLE = MANIFEST.filter((e) => e.broken && (e.format === 'empty' || e.format === 'html' || /truncat|cut off/i.test(e.notes ?? '')));
+/** Files that cannot be cleaned safely (cut off, empty, or not an image at all), and broken ones whose damage is in metadata that goes. */
+const UNREADABLE = brokenFixtures('refused');
+const DAMAGED_METADATA = brokenFixtures('cleaned');
 const HEIC = MANIFEST.filter((e) => e.format === 'heic');
 const KEEP_ALL = { orientation: true, icc: true };
 
@@ -88,13 +90,14 @@ test('with both options off, nothing at all is kept: no colour profile, no orien
 test('files that cannot be cleaned safely get a clear message each, and the batch goes on', async ({ page }) => {
   const tool = await open(page);
   const good = 'exifr__noexif.jpg';
-  await clean(tool, [...UNREADABLE.map((e) => e.file), good, 'exifr__tif-with-iptc-icc-xmp.tif']);
-  for (const entry of UNREADABLE) {
-    const alert = card(tool, entry.file).getByRole('alert');
-    await expect(alert, entry.file).toContainText(entry.file);
-    await expect(alert, entry.file).toContainText(/empty|not a photo|incomplete|damaged/);
-    await expect(card(tool, entry.file).getByRole('button', { name: /^Download / })).toHaveCount(0);
+  await clean(tool, [...UNREADABLE, ...DAMAGED_METADATA, good, 'exifr__tif-with-iptc-icc-xmp.tif']);
+  for (const file of UNREADABLE) {
+    const alert = card(tool, file).getByRole('alert');
+    await expect(alert, file).toContainText(file);
+    await expect(alert, file).toContainText(/empty|not a photo|incomplete|damaged/);
+    await expect(card(tool, file).getByRole('button', { name: /^Download / })).toHaveCount(0);
   }
+  for (const file of DAMAGED_METADATA) await expect(card(tool, file).getByRole('button', { name: /^Download / }), file).toBeVisible();
   await expect(card(tool, 'exifr__tif-with-iptc-icc-xmp.tif').getByRole('alert')).toContainText('Export the photo as JPEG or PNG');
   await expect(card(tool, good).getByRole('button', { name: /^Download / })).toBeVisible();
   await expect(tool.getByRole('status')).toContainText(`${UNREADABLE.length + 1} refused`);

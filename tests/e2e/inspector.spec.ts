@@ -36,7 +36,8 @@ async function choose(page: Page, files: string[]): Promise<void> {
 const text = (v: unknown): string | undefined => (v === undefined || v === null || String(v).trim() === '' ? undefined : String(v).trim());
 
 test('every fixture goes through the page: truth for readable files, an alert for broken ones', async ({ page }) => {
-  test.setTimeout(120_000);
+  // 57 files and a few hundred checks; with two test workers on two cores it took up to 2.1 min here.
+  test.setTimeout(300_000);
   await open(page, PAGE_EN);
   await choose(page, ALL.map((f) => join(IMAGES, f)));
   await expect(page.getByTestId('inspector-status')).toHaveText(`${ALL.length} file(s) read.`);
@@ -140,7 +141,7 @@ test('keyboard only: Tab to the file control, choose, read the cards and filter 
   await expect(card.locator('[data-tag="GPS:GPSLatitudeRef"]')).toHaveText('N');
 });
 
-test('the sample photo: every card, the pre-crop thumbnail warning, the summary saved for this tab', async ({ page }) => {
+test('the sample photo: every card, the pre-crop thumbnail warning, the summary handed to the profile on request', async ({ page }) => {
   await open(page, PAGE_EN);
   await page.getByRole('button', { name: 'Try the sample photo' }).click();
   const card = result(page, 'sample-lyon.jpg');
@@ -150,6 +151,11 @@ test('the sample photo: every card, the pre-crop thumbnail warning, the summary 
   await expect(card.getByTestId('thumbnail-image')).toBeVisible();
   await expect(card.locator('[data-field="offset"]')).toHaveText('+02:00');
   await expect(card.getByRole('link', { name: /How to avoid it \(Location\)/ })).toHaveAttribute('href', '/en/course/02-metadata/#gps');
+  // Reading stores nothing; the reader's button hands the summary over for this tab.
+  expect(await page.evaluate(() => sessionStorage.getItem('bya.lastPhoto.v1'))).toBeNull();
+  const use = card.getByRole('button', { name: 'Use this photo in “What they could learn”' });
+  await use.click();
+  await expect(use).toHaveAttribute('aria-pressed', 'true');
   const saved = await page.evaluate(() => sessionStorage.getItem('bya.lastPhoto.v1'));
   expect(JSON.parse(saved ?? '{}')).toMatchObject({ isSample: true, make: 'Apple' });
   // Dates and edit steps in the page's words; the file's own text stays in data-raw.

@@ -4,16 +4,20 @@ import { expect, test } from './fixtures';
 
 const PAGES = [
   {
-    locale: 'fr', path: '/outils/demande-rgpd/', name: 'Votre nom', email: 'Adresse e-mail de votre compte ChatGPT', region: 'Où vous vivez',
-    access: /accès, article 15/, erasure: /effacement, article 17/, objection: /opposition, article 21/, restriction: /limitation, article 18/,
+    locale: 'fr', path: '/outils/demande-rgpd/', service: 'Le service', name: 'Votre nom', email: 'Adresse e-mail de votre compte ChatGPT', region: 'Où vous vivez',
+    access: /\(accès\)/, erasure: /\(effacement\)/, objection: /\(opposition\)/, restriction: /\(limitation, article 18 du RGPD\)/,
+    ground: 'Pourquoi demander la limitation', situation: 'Votre situation particulière',
     letterFr: 'Français', letterEn: 'Anglais', copy: 'Copier la lettre', download: 'Télécharger en .txt', letter: 'Texte de la lettre, prêt à coller',
     copied: 'La lettre est copiée', fallback: 'la lettre est sélectionnée', none: 'Cochez au moins une demande',
+    needsObjection: 'Ce motif suppose une opposition', notUnder: 'la lettre fondée sur la nLPD suisse ne la demande pas',
   },
   {
-    locale: 'en', path: '/en/tools/gdpr-request/', name: 'Your name', email: 'Email address of your ChatGPT account', region: 'Where you live',
-    access: /access, Article 15/, erasure: /erasure, Article 17/, objection: /objection, Article 21/, restriction: /restriction, Article 18/,
+    locale: 'en', path: '/en/tools/gdpr-request/', service: 'The service', name: 'Your name', email: 'Email address of your ChatGPT account', region: 'Where you live',
+    access: /\(access\)/, erasure: /\(erasure\)/, objection: /\(objection\)/, restriction: /\(restriction, GDPR Article 18\)/,
+    ground: 'Why you ask for restriction', situation: 'Your particular situation',
     letterFr: 'French', letterEn: 'English', copy: 'Copy the letter', download: 'Download as .txt', letter: 'Letter text, ready to paste',
     copied: 'The letter is copied', fallback: 'the letter is selected', none: 'Tick at least one request',
+    needsObjection: 'This ground needs an objection', notUnder: 'a letter based on the Swiss nFADP does not ask for it',
   },
 ] as const;
 
@@ -21,11 +25,11 @@ for (const p of PAGES) {
   test.describe(`GDPR letter (${p.locale})`, () => {
     test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 
-    test("the letter cites the chosen articles and carries the reader's details; copy and .txt download give the same text", async ({ page }) => {
+    test("the letter goes to the chosen service's controller, cites the law of the reader's region and carries the reader's details; copy and .txt download give the same text", async ({ page }) => {
       await page.goto(p.path);
       await expect(page.locator('.rights-form[data-ready="true"]')).toBeVisible();
-      await page.getByLabel(p.restriction).uncheck();
       await page.getByLabel(p.erasure).uncheck();
+      await page.getByLabel(p.situation).fill('the photos show my children');
       await page.getByLabel(p.name).fill('Camille Martin');
       await page.getByLabel(p.email).fill('camille@example.org');
       await page.getByLabel(p.region).selectOption('uk');
@@ -36,18 +40,23 @@ for (const p of PAGES) {
       expect(text).toContain('Name: Camille Martin');
       expect(text).toContain('Account email address: camille@example.org');
       expect(text).toContain('Access (Article 15)');
-      expect(text).toContain('Objection (Article 21)');
+      expect(text).toContain('Objection (Article 21(1)): on grounds relating to my particular situation, namely the photos show my children,');
       expect(text).not.toContain('Article 17');
-      expect(text).not.toContain('Restriction (Article 18)');
-      expect(text).toContain('OpenAI OpCo, LLC');
+      expect(text).toContain('To: OpenAI OpCo, LLC');
       expect(text).toContain('dsar@openai.com');
       expect(text).toContain('dpo@openai.com');
       expect(text).toContain('Articles 12 and 12A of the UK GDPR');
-      expect(text).toContain('the ICO');
+      expect(text).toContain('section 164A of the Data Protection Act 2018');
       expect(text).not.toContain('[');
 
+      // Another service and region: Mistral AI in Paris, the CNIL, the GDPR.
+      await page.getByLabel(p.service).selectOption('le-chat');
+      await expect(page.getByLabel('Email address of your Mistral Le Chat account').or(page.getByLabel('Adresse e-mail de votre compte Mistral Le Chat'))).toBeVisible();
+      await page.getByLabel(p.region).selectOption('fr');
       await page.getByLabel(p.letterFr).check();
-      await expect(letter).toHaveValue(/articles 15 et 21 du RGPD britannique/);
+      await expect(letter).toHaveValue(/articles 15 et 21 du RGPD/);
+      await expect(letter).toHaveValue(/À l'attention de : Mistral AI/);
+      await expect(letter).toHaveValue(/auprès de la CNIL/);
 
       await page.getByRole('button', { name: p.copy }).click();
       await expect(page.locator('.letter-status')).toContainText(p.copied);
@@ -56,7 +65,7 @@ for (const p of PAGES) {
       const downloading = page.waitForEvent('download');
       await page.getByRole('button', { name: p.download }).click();
       const download = await downloading;
-      expect(download.suggestedFilename()).toMatch(/^demande-rgpd-\d{4}-\d{2}-\d{2}\.txt$/);
+      expect(download.suggestedFilename()).toMatch(/^demande-rgpd-le-chat-\d{4}-\d{2}-\d{2}\.txt$/);
       const saved = readFileSync(await download.path(), 'utf8');
       expect(saved).toBe(await letter.inputValue());
       expect(saved).toContain('Nom : Camille Martin');
@@ -64,6 +73,37 @@ for (const p of PAGES) {
       // Nothing typed was kept anywhere.
       const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
       expect(stored).not.toContain('Camille');
+    });
+
+    test('Swiss and Québec readers get their own law and authority, and no GDPR restriction', async ({ page }) => {
+      await page.goto(p.path);
+      await expect(page.locator('.rights-form[data-ready="true"]')).toBeVisible();
+      const letter = page.getByLabel(p.letter);
+      await page.getByLabel(p.region).selectOption('ch');
+      await expect(page.getByLabel(p.restriction)).toBeDisabled();
+      await expect(page.getByText(p.notUnder)).toBeVisible();
+      await page.getByLabel(p.letterFr).check();
+      await expect(letter).toHaveValue(/Accès \(art\. 25 nLPD\)/);
+      await expect(letter).toHaveValue(/Préposé fédéral à la protection des données et à la transparence \(PFPDT\)/);
+      await expect(letter).not.toHaveValue(/article 77/);
+      await page.getByLabel(p.region).selectOption('qc');
+      await expect(letter).toHaveValue(/Accès \(article 27\)/);
+      await expect(letter).toHaveValue(/Commission d'accès à l'information du Québec \(CAI\)/);
+      await expect(letter).not.toHaveValue(/RGPD/);
+    });
+
+    test('restriction asks for its Art. 18(1) ground, and the pending-objection ground needs an objection', async ({ page }) => {
+      await page.goto(p.path);
+      await expect(page.locator('.rights-form[data-ready="true"]')).toBeVisible();
+      await page.getByLabel(p.letterEn).check();
+      const letter = page.getByLabel(p.letter);
+      await page.getByLabel(p.restriction).check();
+      await expect(letter).toHaveValue(/Restriction \(Article 18\(1\)\(d\)\)/);
+      await page.getByLabel(p.ground).selectOption('accuracy');
+      await expect(letter).toHaveValue(/Restriction \(Article 18\(1\)\(a\)\): I contest the accuracy/);
+      await page.getByLabel(p.ground).selectOption('objection-pending');
+      await page.getByLabel(p.objection).uncheck();
+      await expect(page.getByRole('alert')).toContainText(p.needsObjection);
     });
 
     test('when the clipboard is refused, the letter is selected for Ctrl+C', async ({ page }) => {
@@ -91,12 +131,18 @@ for (const p of PAGES) {
       await expect(page.locator('.rights-form[data-ready="true"]')).toBeVisible();
       // The page as loaded is checked by axe in both schemes in site.spec.ts; here only the states that follow.
 
-      await page.getByLabel(p.access).focus();
+      await page.getByLabel(p.service).focus();
+      await page.keyboard.press('Tab'); // region
+      await expect(page.getByLabel(p.region)).toBeFocused();
+      await page.keyboard.press('Tab'); // access
       await page.keyboard.press('Tab'); // erasure
       await page.keyboard.press('Tab'); // restriction
       await page.keyboard.press('Space');
-      await expect(page.getByLabel(p.restriction)).not.toBeChecked();
-      await page.keyboard.press('Tab'); // objection
+      await expect(page.getByLabel(p.restriction)).toBeChecked();
+      await expect(page.getByLabel(p.ground)).toBeVisible();
+      violations.push(...(await axeBothSchemes(page, 'restriction')));
+      await page.getByLabel(p.situation).focus();
+      await page.keyboard.type('my face and my home');
       await page.keyboard.press('Tab'); // name
       await expect(page.getByLabel(p.name)).toBeFocused();
       await page.keyboard.type('Alex Dupont');
@@ -106,6 +152,7 @@ for (const p of PAGES) {
       await page.keyboard.type('alex@example.org');
       await expect(page.getByLabel(p.letter)).toHaveValue(/alex@example\.org/);
       await expect(page.getByLabel(p.letter)).toHaveValue(/Alex Dupont/);
+      await expect(page.getByLabel(p.letter)).toHaveValue(/my face and my home/);
       violations.push(...(await axeBothSchemes(page, 'filled')));
 
       await page.getByRole('button', { name: p.copy }).focus();
@@ -115,6 +162,8 @@ for (const p of PAGES) {
       await page.keyboard.press('Enter');
       expect(readFileSync(await (await downloading).path(), 'utf8')).toContain('Alex Dupont');
 
+      await page.getByLabel(p.region).selectOption('ch');
+      violations.push(...(await axeBothSchemes(page, 'Switzerland')));
       for (const label of [p.access, p.erasure, p.objection]) await page.getByLabel(label).uncheck();
       await expect(page.getByRole('alert')).toContainText(p.none);
       violations.push(...(await axeBothSchemes(page, 'nothing chosen')));
@@ -124,12 +173,16 @@ for (const p of PAGES) {
 
   test.describe(`GDPR letter without JavaScript (${p.locale})`, () => {
     test.use({ javaScriptEnabled: false });
-    test('the page shows a template with brackets to fill in', async ({ page }) => {
+    test('the page shows a template with brackets to fill in, and every service’s controller and contact', async ({ page }) => {
       await page.goto(p.path);
       const letter = page.getByLabel(p.letter);
       await expect(letter).toHaveValue(p.locale === 'fr' ? /\[votre nom\]/ : /\[your name\]/);
       await expect(letter).toHaveValue(/dsar@openai\.com/);
       await expect(page.getByLabel(p.name)).toBeDisabled();
+      const table = page.locator('table.controllers');
+      for (const entity of ['OpenAI Ireland Limited', 'Google Ireland Limited', 'Meta Platforms Ireland Limited', 'X.AI LLC', 'Microsoft Ireland Operations Limited', 'Mistral AI']) await expect(table).toContainText(entity);
+      await expect(table.locator('tr[data-service="grok"] a[href="mailto:privacy@x.ai"]')).toBeVisible();
+      await expect(table.locator('tr[data-service="le-chat"] a[href="https://mistral.ai/en/contact"]')).toBeVisible();
     });
   });
 }

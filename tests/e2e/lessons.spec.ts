@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { lessonPath } from '../../src/i18n/routes';
 import { LESSON_ANCHORS, lessonAnchor, type LessonId } from '../../src/lib/anchors';
-import { LESSONS_DIR, LESSON_LOCALES, readLessons } from '../support/lesson-files';
+import { LESSONS_DIR, LESSON_LOCALES, checkedDates, readLessons } from '../support/lesson-files';
 import type { Request } from '@playwright/test';
 import { DIST } from '../support/pages';
 import { expect, test } from './fixtures';
@@ -36,7 +36,8 @@ const isLessonId = (slug: string): slug is LessonId => Object.hasOwn(LESSON_ANCH
 
 for (const locale of LESSON_LOCALES) {
   const t = siteStrings(locale);
-  const slugs = readLessons(locale).map((l) => l.slug);
+  const files = readLessons(locale);
+  const slugs = files.map((l) => l.slug);
 
   slugs.forEach((slug, index) => {
     test(`${locale} ${slug}: reading time, todo box, sources, previous/next and every anchor tools link to`, async ({ page }) => {
@@ -51,6 +52,17 @@ for (const locale of LESSON_LOCALES) {
       const links = sources.locator('a[href^="https://"]');
       expect(await links.count()).toBeGreaterThanOrEqual(1);
       await expect(links.first()).toHaveText(/\S{3}/);
+
+      // "Checked on …" under each section heading that says so in the MDX, as a machine-readable date.
+      const written = checkedDates(files[index]?.body ?? '');
+      const shown = page.locator('article.lesson .prose .checked time');
+      await expect(shown).toHaveCount(written.length);
+      expect(await shown.evaluateAll((els) => els.map((e) => e.getAttribute('datetime')))).toEqual(written);
+      if (written.length > 0) await expect(shown.first()).toHaveText(pattern(t('lesson.checked')));
+      // Every source says when it was read.
+      const read = sources.locator('li time');
+      expect(await read.count(), 'sources with a "read on" date').toBe(await sources.getByRole('listitem').count());
+      await expect(read.first()).toHaveText(pattern(t('lesson.sourceChecked')));
 
       const pager = page.getByRole('navigation', { name: t('lesson.pagerAccessibleLabel') });
       const previous = pager.locator('a[rel="prev"]');
@@ -94,7 +106,7 @@ test('a lesson prints as the article alone: no header, navigation or pager', asy
   await expect(page.locator('article.lesson')).toBeVisible();
   await expect(page.locator('article.lesson h1')).toBeVisible();
   await expect(page.locator('.todo')).toBeVisible();
-  await expect(page.locator('.sources')).toBeVisible();
+  await expect(page.locator('section.sources')).toBeVisible();
   await expect(page.locator('[id="improve-model"]')).toBeVisible();
 });
 

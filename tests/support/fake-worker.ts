@@ -2,7 +2,7 @@
  * A stand-in for `Worker` in the unit tests of the worker clients: it counts
  * the workers created and terminated and the requests posted, and answers each
  * request after `answerAfter` ms as a worker refusing a truncated file would
- * (a reply both the inspector's and the cleaner's protocol accept), or never
+ * (in the bridge's envelope, a body both the inspector's and the cleaner's protocol accept), or never
  * (`answerAfter: undefined`: a file that loops). `useFakeWorker()` installs it
  * with fake timers around each test and resets the counts.
  */
@@ -18,11 +18,11 @@ export class FakeWorker extends EventTarget {
     super();
     FakeWorker.created++;
   }
-  postMessage(message: { id: string }): void {
+  postMessage(message: { id: number }): void {
     FakeWorker.requests++;
     const after = FakeWorker.answerAfter;
     if (after === undefined) return;
-    setTimeout(() => this.dispatchEvent(new MessageEvent('message', { data: { type: 'failed', id: message.id, code: 'truncated', leftovers: [] } })), after);
+    setTimeout(() => this.dispatchEvent(new MessageEvent('message', { data: { kind: 'done', id: message.id, body: { type: 'failed', code: 'truncated', leftovers: [] } } })), after);
   }
   terminate(): void {
     FakeWorker.terminated++;

@@ -112,3 +112,70 @@ export function readAllLessons(): Record<Locale, LessonFile[]> {
 export function idsIn(body: string): string[] {
   return [...body.matchAll(/\bid="([^"]+)"/g)].map((m) => m[1] ?? '');
 }
+
+/** One part of a lesson body, from a heading (`##`, `###`, `<h2>`, `<h3>`) to the next; the text before the first heading has heading "". */
+export interface LessonSection {
+  heading: string;
+  text: string;
+}
+
+/** Splits a lesson body at its h2/h3 headings, written in Markdown or as JSX. */
+export function sections(body: string): LessonSection[] {
+  const out: LessonSection[] = [{ heading: '', text: '' }];
+  for (const line of body.split('\n')) {
+    if (/^(#{2,3} |<h[23][\s>])/.test(line)) out.push({ heading: line.trim(), text: '' });
+    const current = out[out.length - 1];
+    if (current) current.text += `${line}\n`;
+  }
+  return out.filter((s) => s.heading !== '' || s.text.trim() !== '');
+}
+
+/**
+ * The units a caveat must sit in, next to its claim: paragraphs, list items and,
+ * in a Markdown table, each cell on its own (a marker in one cell covers that cell only).
+ */
+export function claimBlocks(text: string): string[] {
+  const out: string[] = [];
+  for (const block of text.split(/\n\s*\n|\n(?=\s*- )/)) {
+    const lines = block.trim().startsWith('|') ? block.split('\n') : [block];
+    for (const line of lines) {
+      const parts = line.trim().startsWith('|') ? line.split('|') : [line];
+      for (const part of parts) if (part.trim() !== '') out.push(part.trim());
+    }
+  }
+  return out;
+}
+
+/**
+ * The service settings a text names, as lessons write them: every step of a bold
+ * menu path (`**Settings → Data Controls**`) and the quoted label that opens a bold
+ * span (`**« Improve the model for everyone »**`, `**"Keep Activity"**`). Titles of
+ * studies and articles are written in italics, so they are not taken for settings.
+ */
+export function settingNames(text: string): string[] {
+  const names: string[] = [];
+  for (const m of text.matchAll(/\*\*([^*\n]+)\*\*/g)) {
+    const span = (m[1] ?? '').trim();
+    if (span.includes('→')) {
+      for (const step of span.split('→')) {
+        const name = step.trim().replace(/^[«"“]\s*|\s*[»"”]$/g, '');
+        if (name !== '') names.push(name);
+      }
+      continue;
+    }
+    const label = /^(?:«\s*([^»]+?)\s*»|"([^"]+)"|“([^”]+)”)/.exec(span);
+    const name = label?.[1] ?? label?.[2] ?? label?.[3];
+    if (name !== undefined) names.push(name.trim());
+  }
+  return names;
+}
+
+/** The dates written in `<Checked on="YYYY-MM-DD" />` markers, in order. */
+export function checkedDates(text: string): string[] {
+  return [...text.matchAll(/<Checked\s+on="([^"]*)"\s*\/>/g)].map((m) => m[1] ?? '');
+}
+
+/** A setting name compared loosely: typographic apostrophes and spaces do not count. */
+export function settingKey(name: string): string {
+  return name.replace(/[’‘]/g, "'").replace(/[\u00a0\u202f\s]+/g, ' ').trim();
+}

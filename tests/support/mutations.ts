@@ -77,8 +77,8 @@ export const MUTATIONS: Record<string, Mutation> = {
       };
       const ifd = pick(rnd, s.ifds);
       const kind = within(rnd, 4);
-      if (kind === 0) put32(ifd.offset + 2 + ifd.entries.length * 12, ifd.offset); // next IFD = itself
-      else if (kind === 1) put32(ifd.offset + 2 + ifd.entries.length * 12, 8); // next IFD = IFD0
+      if (kind === 0) put32(ifd.offset + 2 + ifd.declared * 12, ifd.offset); // next IFD = itself
+      else if (kind === 1) put32(ifd.offset + 2 + ifd.declared * 12, 8); // next IFD = IFD0
       else if (kind === 2) tiff.set([0xff, 0xff], ifd.offset); // 65 535 entries
       else {
         // every pointer-looking entry points at its own IFD

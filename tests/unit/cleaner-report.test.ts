@@ -10,7 +10,6 @@ const fr = allDictionaries.fr['cleaner'] ?? {};
 
 const cleaned: Cleaned = {
   type: 'cleaned',
-  id: 'x',
   mode: 'lossless',
   sourceFormat: 'jpeg',
   format: 'jpeg',
@@ -27,14 +26,14 @@ describe('reader-facing text of the cleaner', () => {
   it('has a message for every failure code, in both languages', () => {
     for (const code of failureCodeSchema.options) {
       for (const strings of [en, fr]) {
-        const text = failureMessage({ type: 'failed', id: 'x', code, leftovers: ['gps', 'xmp'] }, strings);
+        const text = failureMessage({ type: 'failed', code, leftovers: ['gps', 'xmp'] }, strings);
         expect(text, code).not.toMatch(/\{\w+\}|^error\./);
       }
     }
   });
 
   it('names what a refused file still held, in words', () => {
-    const text = failureMessage({ type: 'failed', id: 'x', code: 'verify-failed', leftovers: ['gps', 'xmp'] }, en);
+    const text = failureMessage({ type: 'failed', code: 'verify-failed', leftovers: ['gps', 'xmp'] }, en);
     expect(text).toContain('the GPS location');
     expect(text).toContain('XMP');
   });

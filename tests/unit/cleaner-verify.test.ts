@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { outlineExif, TAG_GPS_IFD, TAG_ORIENTATION } from '../../src/features/cleaner/exif-tags';
+import { outlineExif } from '../../src/features/cleaner/exif-tags';
+import { TAGS } from '../../src/formats/exif';
 import { summarizeRemoved, verifyClean } from '../../src/features/cleaner/verify';
+import { keepReason } from '../../src/formats/clean';
+import { blockKindSchema } from '../../src/formats/schemas';
 import type { BlockKind, Inventory, MetadataBlock } from '../../src/formats/types';
 
 const KEEP_ALL = { keepOrientation: true, keepColorProfile: true };
@@ -33,25 +36,25 @@ function tiff(tags: Array<[number, number]>, nextIfd = 0): Uint8Array {
 
 describe('reading IFD0 defensively', () => {
   it('finds an orientation-only EXIF', () => {
-    expect(outlineExif(tiff([[TAG_ORIENTATION, 6]]))).toEqual({ tags: [TAG_ORIENTATION], orientation: 6, hasNextIfd: false });
+    expect(outlineExif(tiff([[TAGS.orientation, 6]]))).toEqual({ tags: [TAGS.orientation], orientation: 6, hasNextIfd: false });
   });
 
   it('skips the "Exif\\0\\0" prefix some WebP writers add', () => {
-    const withPrefix = new Uint8Array([0x45, 0x78, 0x69, 0x66, 0, 0, ...tiff([[TAG_ORIENTATION, 3]])]);
+    const withPrefix = new Uint8Array([0x45, 0x78, 0x69, 0x66, 0, 0, ...tiff([[TAGS.orientation, 3]])]);
     expect(outlineExif(withPrefix).orientation).toBe(3);
   });
 
   it('refuses what is not a TIFF structure or runs past its bytes', () => {
     expect(() => outlineExif(new Uint8Array([1, 2, 3]))).toThrow();
     expect(() => outlineExif(new TextEncoder().encode('<html>not exif</html>'))).toThrow();
-    const cut = tiff([[TAG_ORIENTATION, 1], [0x010f, 1]]).subarray(0, 20);
+    const cut = tiff([[TAGS.orientation, 1], [0x010f, 1]]).subarray(0, 20);
     expect(() => outlineExif(cut)).toThrow();
   });
 });
 
 describe('the verification rules', () => {
   it('accepts a file with only what was asked to be kept', () => {
-    const verdict = verifyClean(inventory(['jfif', 'icc', 'icc', 'exif', 'adobe']), KEEP_ALL, outlineExif(tiff([[TAG_ORIENTATION, 6]])));
+    const verdict = verifyClean(inventory(['jfif', 'icc', 'icc', 'exif', 'adobe']), KEEP_ALL, outlineExif(tiff([[TAGS.orientation, 6]])));
     expect(verdict.ok).toBe(true);
     expect(verdict.left).toEqual([
       { kind: 'jfif', reason: 'harmless' },
@@ -61,7 +64,7 @@ describe('the verification rules', () => {
     ]);
   });
 
-  it.each<BlockKind>(['xmp', 'xmp-extended', 'iptc', 'comment', 'text', 'time', 'mpf', 'c2pa', 'thumbnail', 'trailer', 'app-other'])(
+  it.each<BlockKind>(['xmp', 'xmp-extended', 'iptc', 'comment', 'text', 'time', 'mpf', 'c2pa', 'thumbnail', 'trailer', 'app-other', 'unknown-chunk'])(
     'refuses a file that still holds %s',
     (kind) => {
       const verdict = verifyClean(inventory(['jfif', kind]), KEEP_ALL, undefined);
@@ -70,20 +73,46 @@ describe('the verification rules', () => {
     },
   );
 
+  it('is never more lenient than the cleaner: a block the cleaner would remove is refused', () => {
+    // Every kind, in a PNG and in a WebP, against the cleaner's own keep policy (the cleaner removes what it does not keep).
+    for (const format of ['png', 'webp', 'jpeg'] as const) {
+      for (const kind of blockKindSchema.options) {
+        if (kind === 'exif') continue; // the cleaner writes its own; judged by the EXIF rules below
+        const b = block(kind);
+        const kept = keepReason(b, format, KEEP_ALL) !== undefined;
+        expect(verifyClean(inventory([], { format, blocks: [b] }), KEEP_ALL, undefined).ok, `${format} ${kind}`).toBe(kept);
+      }
+    }
+  });
+
+  it('refuses an ICC profile a PNG carries in a text chunk (only iCCP is kept)', () => {
+    const zTxtIcc: MetadataBlock = { ...block('icc'), label: 'zTXt' };
+    expect(verifyClean(inventory([], { format: 'png', blocks: [zTxtIcc] }), KEEP_ALL, undefined).problems).toEqual(['icc']);
+    expect(verifyClean(inventory([], { format: 'png', blocks: [{ ...zTxtIcc, label: 'iCCP' }] }), KEEP_ALL, undefined).ok).toBe(true);
+  });
+
   it('refuses EXIF that holds more than the orientation, naming GPS when it is there', () => {
-    const exif = outlineExif(tiff([[TAG_ORIENTATION, 1], [0x010f, 0], [TAG_GPS_IFD, 100]]));
+    const exif = outlineExif(tiff([[TAGS.orientation, 1], [0x010f, 0], [TAGS.gpsIfd, 100]]));
     const verdict = verifyClean(inventory(['exif']), KEEP_ALL, exif);
     expect(verdict.ok).toBe(false);
     expect(verdict.problems).toEqual(expect.arrayContaining(['gps', 'exif-tags']));
   });
 
+  it('counts an IFD0 entry of unknown type as a tag (the reader keeps it, only its value is unreadable)', () => {
+    const bytes = tiff([[TAGS.orientation, 1], [TAGS.make, 0]]);
+    new DataView(bytes.buffer).setUint16(10 + 12 + 2, 0, true); // the second entry's type: 0
+    const exif = outlineExif(bytes);
+    expect(exif.tags).toEqual([TAGS.orientation, TAGS.make]);
+    expect(verifyClean(inventory(['exif']), KEEP_ALL, exif).problems).toEqual(['exif-tags']);
+  });
+
   it('refuses an EXIF thumbnail (IFD1) even next to an orientation-only IFD0', () => {
-    const verdict = verifyClean(inventory(['exif']), KEEP_ALL, outlineExif(tiff([[TAG_ORIENTATION, 1]], 26)));
+    const verdict = verifyClean(inventory(['exif']), KEEP_ALL, outlineExif(tiff([[TAGS.orientation, 1]], 26)));
     expect(verdict.problems).toContain('thumbnail');
   });
 
   it('refuses any EXIF when the reader did not keep the orientation', () => {
-    const verdict = verifyClean(inventory(['exif']), { keepOrientation: false, keepColorProfile: true }, outlineExif(tiff([[TAG_ORIENTATION, 6]])));
+    const verdict = verifyClean(inventory(['exif']), { keepOrientation: false, keepColorProfile: true }, outlineExif(tiff([[TAGS.orientation, 6]])));
     expect(verdict.problems).toEqual(['exif']);
   });
 
@@ -99,7 +128,7 @@ describe('the verification rules', () => {
   });
 
   it('refuses any EXIF in a converted file (orientation is in the pixels there)', () => {
-    const verdict = verifyClean(inventory(['exif']), KEEP_ALL, outlineExif(tiff([[TAG_ORIENTATION, 1]])), 'converted');
+    const verdict = verifyClean(inventory(['exif']), KEEP_ALL, outlineExif(tiff([[TAGS.orientation, 1]])), 'converted');
     expect(verdict.problems).toEqual(['exif']);
   });
 

@@ -11,26 +11,12 @@ import { assemble, planClean } from '../../src/formats/clean';
 import { bufferSource } from '../../src/formats/source';
 import { walk } from '../../src/formats/walk';
 import { FormatError, type CleanOptions } from '../../src/formats/types';
+import { leftoverTags } from '../support/cleaner-oracle';
 import { IMAGES, MANIFEST, tempDir, truthFor } from '../support/paths';
 
 const toolsPresent = spawnSync('exiftool', ['-ver']).status === 0 && spawnSync('compare', ['-version']).status === 0;
 if (!toolsPresent && process.env['CI']) throw new Error('exiftool and ImageMagick compare are required in CI');
 if (!toolsPresent) console.warn('formats-clean: exiftool or ImageMagick compare missing, skipping the cleaner oracle tests');
-
-/** exiftool groups (-G1) allowed in a clean file, with the keys allowed in each (undefined: any key). */
-const ALLOWED: Record<string, RegExp | undefined> = {
-  SourceFile: undefined,
-  ExifTool: /^(ExifToolVersion|Warning)$/,
-  System: undefined,
-  File: undefined,
-  Composite: /^(ImageSize|Megapixels)$/,
-  JFIF: undefined,
-  Adobe: undefined,
-  // PNG: IHDR and the chunks that change how pixels look (bKGD, gAMA, cHRM, sRGB, sBIT, iCCP name).
-  PNG: /^(ImageWidth|ImageHeight|BitDepth|ColorType|Compression|Filter|Interlace|BackgroundColor|Gamma|White|Red|Green|Blue|SRGBRendering|SignificantBits|ProfileName|Transparency|Palette)/,
-  'PNG-pHYs': undefined,
-  RIFF: /^(ImageWidth|ImageHeight|VP8Version|HorizontalScale|VerticalScale|AlphaPreprocessing|AlphaFiltering|AlphaCompression|WebP_Flags|Background|AnimationLoopCount|BackgroundColor)/,
-};
 
 const readable = MANIFEST.filter((m) => ['jpeg', 'png', 'webp'].includes(m.format));
 const OPTION_SETS: Array<[string, CleanOptions]> = [
@@ -76,22 +62,8 @@ describe.skipIf(!toolsPresent).each(OPTION_SETS)('planClean(): %s', (_name, opti
     for (const [i, { file, out, orig }] of outputs.entries()) {
       const t = tags[i] ?? {};
       const truth = truthFor(file);
-      const left: string[] = [];
-      for (const key of Object.keys(t)) {
-        const [group = '', name = ''] = key.includes(':') ? key.split(':') : [key, ''];
-        if (/GPS/i.test(key)) left.push(key);
-        else if (group === 'IFD0' && name === 'Orientation' && options.keepOrientation) continue;
-        else if ((group.startsWith('ICC') || group === 'ICC_Profile') && options.keepColorProfile) continue;
-        else if (!(group in ALLOWED)) left.push(key);
-        else {
-          const allowed = ALLOWED[group];
-          if (allowed && !allowed.test(name)) left.push(key);
-        }
-      }
-      // (a) nothing but the allowed groups and keys survive.
-      expect(left, `${file}: metadata left after cleaning`).toEqual([]);
-      const warning = String(t['ExifTool:Warning'] ?? '');
-      expect(warning, `${file}: exiftool warns about the clean file`).not.toMatch(/trailer|after PNG IEND|IDAT|MPF|Photoshop|XMP/i);
+      // (a) nothing but the picture's structure survives (the allow-list the browser tests use too), and exiftool has no warning.
+      expect(leftoverTags(t, { orientation: options.keepOrientation, icc: options.keepColorProfile }), `${file}: metadata left after cleaning`).toEqual([]);
       // Orientation: kept as-is when asked (PNG: only when it is not the default 1).
       const orientation = truth['IFD0:Orientation'];
       const expectOrientation = options.keepOrientation && typeof orientation === 'number' && !(file.endsWith('.png') && orientation === 1) && t['File:FileType'] !== 'PNG';

@@ -1,6 +1,7 @@
 /**
  * Edge cases built byte by byte: the structures real files rarely show but
- * that other tools got wrong (prior-art pitfalls 5–7).
+ * that other tools get wrong: an FF D9 inside a JPEG trailer or scan, bytes
+ * after a PNG's IEND, WebP VP8X flags that must follow the chunks removed.
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';

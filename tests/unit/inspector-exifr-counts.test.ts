@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { readPhoto } from '../../src/features/inspector/adapter';
 import { checkTiff, withoutOutsideEntries } from '../../src/features/inspector/tiff';
+import { MAX_IFD_ENTRIES, readTiff } from '../../src/formats/exif';
 import { bufferSource } from '../../src/formats/source';
 import { walk } from '../../src/formats/walk';
 import { IMAGES } from '../support/paths';
@@ -61,4 +62,41 @@ test('withoutOutsideEntries zeroes only the counts of entries that point outside
   // A sound block comes back as it was.
   const sound = new Uint8Array(readFileSync(join(IMAGES, FILE))).subarray(0x296, 0x296 + 404);
   expect(withoutOutsideEntries(sound)).toEqual(sound);
+});
+
+/** The fixture's EXIF TIFF bytes (a view into `bytes`) and what the one reader finds in it. */
+function exifOf(bytes: Uint8Array, inventory: Awaited<ReturnType<typeof walk>>): { tiff: Uint8Array; structure: ReturnType<typeof readTiff> } {
+  const tiff = bytes.subarray(inventory.exif!.offset, inventory.exif!.offset + inventory.exif!.length);
+  return { tiff, structure: readTiff(tiff) };
+}
+
+test.each(['IFD0', 'ExifIFD', 'InteropIFD'])('an %s whose count flipped to 65 535 is garbage: nothing in it, or reached through it, is zeroed, and the GPS block still reads', async (name) => {
+  const bytes = new Uint8Array(readFileSync(join(IMAGES, 'ianare__DSCN0010.jpg')));
+  const before = await readPhoto(bufferSource(bytes), await walk(bufferSource(bytes)));
+  expect(before.gps?.lat).toBeCloseTo(43.46745, 4);
+  const { tiff, structure } = exifOf(bytes, await walk(bufferSource(bytes)));
+  const ifd = structure.ifds.find((i) => i.name === name)!;
+  const sound = checkTiff(tiff);
+  tiff.set([0xff, 0xff], ifd.offset);
+  const check = checkTiff(tiff);
+  expect(check.warnings).toContain('exif-pointer-outside');
+  // Its "entries" run over the GPS IFD and the values: zeroing "counts" there would corrupt real values.
+  expect(check.outsideEntries).toEqual(sound.outsideEntries);
+  const after = await readPhoto(bufferSource(bytes), await walk(bufferSource(bytes)));
+  expect(after.gps).toEqual(before.gps);
+});
+
+test('an IFD longer than the reader checks stops exifr at the first entry nobody checked', () => {
+  // IFD0 with 1 001 entries of tag 0x9999, type LONG, count 1, in a block big enough to hold them.
+  const count = MAX_IFD_ENTRIES + 1;
+  const tiff = new Uint8Array(8 + 2 + count * 12 + 4);
+  const view = new DataView(tiff.buffer);
+  tiff.set([0x49, 0x49, 42, 0, 8, 0, 0, 0]);
+  view.setUint16(8, count, true);
+  for (let i = 0; i < count; i++) view.setUint32(10 + i * 12, 0x9999 | (4 << 16), true), view.setUint32(14 + i * 12, 1, true);
+  const firstUnchecked = 10 + MAX_IFD_ENTRIES * 12;
+  expect(checkTiff(tiff).uncheckedEntries).toEqual([firstUnchecked]);
+  const safe = withoutOutsideEntries(tiff);
+  expect(new DataView(safe.buffer).getUint16(firstUnchecked + 2, true)).toBe(0);
+  expect([...safe].flatMap((b, i) => (b === tiff[i] ? [] : [i]))).toEqual([firstUnchecked + 2]);
 });

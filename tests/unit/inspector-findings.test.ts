@@ -3,9 +3,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bufferSource } from '../../src/formats/source';
-import { findingsFor, partOfDay, thumbnailAspectDiffers } from '../../src/features/inspector/findings';
+import { findingsFor, thumbnailAspectDiffers } from '../../src/features/inspector/findings';
+import { partOfDayOf } from '../../src/features/photos/dates';
 import { readSource } from '../../src/features/inspector/reader';
-import { summaryFromReading } from '../../src/features/inspector/summarize';
+import { summaryFromReading } from '../../src/features/photos/summarize';
 import { photoSummarySchema } from '../../src/features/photos/summary';
 import { IMAGES, ROOT } from '../support/paths';
 
@@ -51,9 +52,13 @@ describe('cards', () => {
   });
 
   it('names the part of the day', () => {
-    expect(partOfDay('2025:04:05 14:32:10')).toBe('afternoon');
-    expect(partOfDay('2025:04:05 03:10:00')).toBe('night');
-    expect(partOfDay('garbage')).toBeUndefined();
+    expect(partOfDayOf('2025:04:05 14:32:10')).toBe('afternoon');
+    // One rule with the profile: 23:00 is night on the card and in the dossier.
+    expect(partOfDayOf('2025:04:05 23:00:00')).toBe('night');
+    expect(partOfDayOf('2025:04:05 21:59:00')).toBe('evening');
+    expect(partOfDayOf('2025:04:05 03:10:00')).toBe('night');
+    expect(partOfDayOf('garbage')).toBeUndefined();
+    expect(partOfDayOf('2025:02:30 10:00:00')).toBeUndefined();
   });
 });
 

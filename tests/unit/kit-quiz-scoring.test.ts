@@ -28,6 +28,16 @@ describe('quiz scoring', () => {
   it('ignores answers to questions it does not know', () => {
     expect(scoreQuiz(questions, { stray: ['a'] }).answered).toBe(0);
   });
+  it('scores the real quiz length: 22 questions, bands at 75 % and 40 %', () => {
+    const many = Array.from({ length: 22 }, (_, i) => ({ id: `q${i + 1}`, correct: ['a'] }));
+    const answers = Object.fromEntries(many.map((q, i) => [q.id, i < 17 ? ['a'] : ['b']]));
+    const score = scoreQuiz(many, answers);
+    expect(score).toEqual({ correct: 17, answered: 22, total: 22, finished: true });
+    expect(scoreBand(score)).toBe('most'); // 17/22 = 77 %
+    expect(scoreBand({ correct: 16, total: 22 })).toBe('some'); // 73 %
+    expect(scoreBand({ correct: 9, total: 22 })).toBe('some'); // 41 %
+    expect(scoreBand({ correct: 8, total: 22 })).toBe('few'); // 36 %
+  });
   it('picks the closing message by score', () => {
     expect(scoreBand({ correct: 15, total: 15 })).toBe('all');
     expect(scoreBand({ correct: 12, total: 15 })).toBe('most');

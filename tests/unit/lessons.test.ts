@@ -5,10 +5,20 @@
  * ChatGPT setting that no longer exists.
  */
 import { describe, expect, it } from 'vitest';
-import { lessonSchema } from '../../src/content/schemas/lesson';
+import { lessonSchema, sourceSettings } from '../../src/content/schemas/lesson';
 import { LESSON_ANCHORS } from '../../src/lib/anchors';
 import { ROUTES } from '../../src/i18n/routes';
-import { idsIn, parseFrontmatter, readAllLessons, type LessonFile } from '../support/lesson-files';
+import {
+  checkedDates,
+  claimBlocks,
+  idsIn,
+  parseFrontmatter,
+  readAllLessons,
+  sections,
+  settingKey,
+  settingNames,
+  type LessonFile,
+} from '../support/lesson-files';
 
 const lessons = readAllLessons();
 const bySlug = (list: LessonFile[]): Map<string, LessonFile> => new Map(list.map((l) => [l.slug, l]));
@@ -43,6 +53,48 @@ function staleHistoryMentions(body: string): string[] {
     if ((namesOldSwitch || advisesHistoryOff) && !replaced) stale.push(block.slice(0, 120));
   }
   return stale;
+}
+
+/** What a lesson copy is made of, as far as these checks go. */
+type LessonCopy = Pick<LessonFile, 'data' | 'body'>;
+
+/** Settings a lesson names that none of its sources lists, outside the blocks marked unconfirmed. */
+function undocumentedSettings(lesson: LessonCopy): string[] {
+  const { sources } = lessonSchema.parse(lesson.data);
+  const documented = new Set(sources.flatMap((s) => sourceSettings(s)).map(settingKey));
+  const missing: string[] = [];
+  for (const block of claimBlocks(lesson.body)) {
+    if (block.includes('class="unconfirmed"')) continue;
+    for (const name of settingNames(block)) if (!documented.has(settingKey(name))) missing.push(name);
+  }
+  return missing;
+}
+
+/** Headings of the sections that name a setting but do not show the day they were checked. */
+function undatedSections(body: string): string[] {
+  return sections(body)
+    .filter((s) => settingNames(s.text).length > 0 && checkedDates(s.text).length === 0)
+    .map((s) => s.heading || '(before the first heading)');
+}
+
+/** Where the two copies of a lesson differ in their sources (address, version, day read) or dates. */
+function copyDifferences(french: LessonCopy, english: LessonCopy): string[] {
+  const a = lessonSchema.parse(french.data);
+  const b = lessonSchema.parse(english.data);
+  const digits = (text: string | undefined): string => (text?.match(/\d+/g) ?? []).join(' ');
+  const day = (date: Date | undefined): string => date?.toISOString().slice(0, 10) ?? '';
+  const out: string[] = [];
+  if (day(a.updated) !== day(b.updated)) out.push('updated');
+  if (a.sources.length !== b.sources.length) out.push('number of sources');
+  a.sources.forEach((s, i) => {
+    const other = b.sources[i];
+    if (!other) return;
+    if (s.url !== other.url) out.push(`source ${i + 1}: address`);
+    if (digits(s.date) !== digits(other.date)) out.push(`source ${i + 1}: date or version`);
+    if (day(s.checked) !== day(other.checked)) out.push(`source ${i + 1}: day read`);
+  });
+  if (checkedDates(french.body).join() !== checkedDates(english.body).join()) out.push('"checked on" dates in the text');
+  return out;
 }
 
 describe('lesson files', () => {
@@ -186,6 +238,84 @@ describe('wording', () => {
   it('the first lesson keeps the word the site search test looks for, in both languages', () => {
     expect(fr.get('01-trend')?.body).toMatch(/\bfigurine\b/);
     expect(en.get('01-trend')?.body).toMatch(/\bfigurine\b/);
+  });
+});
+
+describe('keeping it true', () => {
+  for (const locale of ['fr', 'en'] as const) {
+    for (const lesson of lessons[locale]) {
+      it(`${lesson.path}: every setting it names is listed by one of its sources, or marked unconfirmed`, () => {
+        expect(undocumentedSettings(lesson)).toEqual([]);
+      });
+      it(`${lesson.path}: every section that names a setting shows the day it was checked`, () => {
+        expect(undatedSections(lesson.body)).toEqual([]);
+      });
+    }
+  }
+
+  it('French and English copies cite the same pages, at the same versions, read on the same days, with the same dates', () => {
+    for (const [slug, french] of fr) {
+      const english = en.get(slug);
+      if (!english) continue;
+      expect(copyDifferences(french, english), slug).toEqual([]);
+    }
+  });
+
+  it('every "checked on" date is a real day, not in the future, and not later than the lesson\'s update', () => {
+    for (const locale of ['fr', 'en'] as const) {
+      for (const lesson of lessons[locale]) {
+        const updated = lessonSchema.parse(lesson.data).updated.toISOString().slice(0, 10);
+        for (const date of checkedDates(lesson.body)) {
+          expect(Number.isNaN(Date.parse(`${date}T00:00:00Z`)), `${lesson.path}: ${date}`).toBe(false);
+          expect(date <= updated, `${lesson.path}: checked ${date} after updated ${updated}`).toBe(true);
+        }
+      }
+    }
+  });
+
+  it('the setting finder reads bold menu paths and quoted labels, not italic titles or plain bold', () => {
+    expect(settingNames('Open **Settings → Data Controls** → **« Improve the model for everyone »**, see *« Hiding in the Crowd »* and **plain bold**.')).toEqual([
+      'Settings',
+      'Data Controls',
+      'Improve the model for everyone',
+    ]);
+    expect(settingNames('Switch off **"Keep Activity"** (and **"Don\'t mention this again" deletes nothing**).')).toEqual(['Keep Activity', "Don't mention this again"]);
+  });
+
+  const sample = (settings: string, body: string): LessonCopy => ({
+    data: {
+      title: 'Sample lesson',
+      description: 'A lesson written only for this test, with one source.',
+      order: 1,
+      locale: 'en',
+      updated: '2026-12-02',
+      todo: ['Do one thing.', 'Do another thing.'],
+      sources: [{ title: 'Help page', url: 'https://help.example/', publisher: 'Example', checked: '2026-12-02', settings }],
+    },
+    body,
+  });
+
+  it('a setting no source lists is caught, unless its block is marked unconfirmed', () => {
+    expect(undocumentedSettings(sample('Settings | Data Controls', 'Open **Settings → Data Controls** and **"Secret switch"**.'))).toEqual(['Secret switch']);
+    expect(undocumentedSettings(sample('Settings | Data Controls | Secret switch', 'Open **Settings → Data Controls** and **"Secret switch"**.'))).toEqual([]);
+    expect(undocumentedSettings(sample('Settings', 'Try **"Secret switch"** <span class="unconfirmed">Unconfirmed</span>.\n\nThen **"Other switch"**.'))).toEqual(['Other switch']);
+    expect(undocumentedSettings(sample('Settings', '| a | **"In a cell"** <span class="unconfirmed">Unconfirmed</span> | **"Next cell"** |'))).toEqual(['Next cell']);
+  });
+
+  it('a section that names a setting without a "checked on" date is caught', () => {
+    expect(undatedSections('## A\n\nUse **"X"**.\n\n<h3 id="b">B</h3>\n\n<Checked on="2026-12-02" />\n\nUse **"Y"**.\n\n## C\n\nNo setting here.')).toEqual(['## A']);
+  });
+
+  it('copies that differ in a source\'s day read, its version or a "checked on" date are caught', () => {
+    const french = sample('Settings', '<Checked on="2026-12-02" />');
+    const english = structuredClone(french);
+    expect(copyDifferences(french, english)).toEqual([]);
+    const source = (english.data['sources'] as Record<string, unknown>[])[0];
+    if (!source) throw new Error('no source');
+    source['checked'] = '2026-11-29';
+    source['date'] = 'version of 3 May 2026';
+    english.body = '<Checked on="2026-11-29" />';
+    expect(copyDifferences(french, english)).toEqual(['source 1: date or version', 'source 1: day read', '"checked on" dates in the text']);
   });
 });
 

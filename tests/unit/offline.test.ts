@@ -122,6 +122,7 @@ describe('the precache list and version', () => {
     try {
       writeFileSync(join(dir, 'strategies.ts'), `${readFileSync('src/sw/strategies.ts', 'utf8')}\nexport const CHANGED = 1; console.log(CHANGED);\n`);
       writeFileSync(join(dir, 'sw.ts'), readFileSync('src/sw/sw.ts', 'utf8'));
+      writeFileSync(join(dir, 'share-target.ts'), readFileSync('src/sw/share-target.ts', 'utf8'));
       const changed = await bundleWorker(join(dir, 'sw.ts'), ['/'], files);
       expect(changed.version).not.toBe(real.version);
     } finally {

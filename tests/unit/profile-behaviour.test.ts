@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { detectThemes, inferFrequency, inferRoutine, normalise, partOfDay, themeConfidence } from '../../src/features/profile/behaviour';
+import { detectThemes, inferFrequency, inferRoutine, normalise, themeConfidence } from '../../src/features/profile/behaviour';
+import { partOfDay } from '../../src/features/photos/dates';
 
 const themesOf = (...prompts: string[]): string[] => detectThemes(prompts).map((m) => m.theme);
 

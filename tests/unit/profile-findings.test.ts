@@ -117,6 +117,18 @@ describe('browser rules', () => {
     expect(byId(hidden, 'browser.languages').claim.key).toBe('finding.browser.languagesHidden');
     expect(byId(hidden, 'browser.identity').claim.key).toBe('finding.browser.userAgent');
   });
+
+  it('does not place the reader in Reykjavik when Firefox’s resistFingerprinting reports that zone to every site', async () => {
+    const resisting: BrowserSignals = { ...parisBrowser, userAgent: 'Mozilla/5.0 (X11; Linux x86_64; rv:153.0) Gecko/20100101 Firefox/153.0', brands: null, timeZone: 'Atlantic/Reykjavik' };
+    const findings = buildFindings(await inputFor('ianare__DSCN0010.jpg', { browser: resisting }));
+    expect(byId(findings, 'browser.timeZone').claim.key).toBe('finding.browser.timeZoneHidden');
+    expect(byId(findings, 'browser.timeZone').confidence).toBe('low');
+    // The photo's place is not compared with a zone the browser made up ("away from home" would be a guess).
+    expect(byId(findings, 'photo.home').because.key).toBe('because.gpsOnly');
+    // A Chromium in Reykjavik is taken at its word.
+    const iceland = buildFindings(await inputFor(null, { browser: { ...parisBrowser, timeZone: 'Atlantic/Reykjavik' } }));
+    expect(byId(iceland, 'browser.timeZone').claim.key).toBe('finding.browser.timeZone');
+  });
 });
 
 describe('toggles → remaining findings', () => {

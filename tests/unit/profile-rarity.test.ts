@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CROWD, estimateRarity, MAX_BITS } from '../../src/features/profile/rarity';
-import { EMPTY_SIGNALS, hiddenCount, isDecoyBrand, isGenericTimeZone, type BrowserSignals } from '../../src/features/profile/signals';
+import { EMPTY_SIGNALS, hiddenCount, isDecoyBrand, isGenericTimeZone, resistsFingerprinting, type BrowserSignals } from '../../src/features/profile/signals';
 
 /** A desktop Chrome that shares everything a site can read. */
 const chatty: BrowserSignals = {
@@ -53,7 +53,7 @@ describe('rarity estimate (assumed bits, an estimate and not a measurement)', ()
 
 describe('signals that say nothing', () => {
   it('recognises the UTC that privacy modes report, and Chromium decoy brands', () => {
-    expect(['UTC', 'Etc/UTC', 'GMT', null].every(isGenericTimeZone)).toBe(true);
+    expect(['UTC', 'Etc/UTC', 'GMT', null].every((zone) => isGenericTimeZone(zone))).toBe(true);
     expect(isGenericTimeZone('Europe/Paris')).toBe(false);
     expect(isDecoyBrand('Not)A;Brand')).toBe(true);
     expect(isDecoyBrand('Not_A Brand')).toBe(true);
@@ -63,5 +63,39 @@ describe('signals that say nothing', () => {
   it('counts hidden signals so the page can say so', () => {
     expect(hiddenCount(chatty)).toBe(0);
     expect(hiddenCount(guarded)).toBeGreaterThanOrEqual(5);
+  });
+});
+
+/**
+ * Firefox ESR 153 with privacy.resistFingerprinting, as measured on Debian (2026-12): a city zone (not UTC),
+ * the window's size as the screen, a made-up thread count and touch points, the reader's own languages.
+ */
+const resisting: BrowserSignals = {
+  ...EMPTY_SIGNALS,
+  userAgent: 'Mozilla/5.0 (X11; Linux x86_64; rv:153.0) Gecko/20100101 Firefox/153.0',
+  languages: ['fr-FR', 'fr', 'en'], timeZone: 'Atlantic/Reykjavik', screen: { width: 800, height: 600 }, pixelRatio: 2, colorDepth: 24,
+  cpuThreads: 4, maxTouchPoints: 5, colorScheme: 'light', reducedMotion: false,
+};
+
+describe('Firefox’s resistFingerprinting today (Atlantic/Reykjavik, not UTC)', () => {
+  it('is recognised, and its zone counts as hidden, neither identifying nor a place', () => {
+    expect(resistsFingerprinting(resisting)).toBe(true);
+    expect(isGenericTimeZone(resisting.timeZone, resisting)).toBe(true);
+    expect(estimateRarity(resisting).counted).not.toContain('timeZone');
+    expect(hiddenCount(resisting)).toBe(hiddenCount({ ...resisting, timeZone: 'UTC' }));
+  });
+
+  it('is not claimed for a plain Firefox, for another engine, or for an Icelandic browser in Reykjavik', () => {
+    expect(resistsFingerprinting({ ...resisting, timeZone: 'Europe/Paris' })).toBe(false);
+    expect(resistsFingerprinting({ ...resisting, userAgent: chatty.userAgent })).toBe(false);
+    expect(isGenericTimeZone('Atlantic/Reykjavik', { ...resisting, userAgent: chatty.userAgent })).toBe(false);
+    expect(resistsFingerprinting({ ...resisting, languages: ['is-IS', 'is', 'en'] })).toBe(false);
+    expect(isGenericTimeZone('Atlantic/Reykjavik', { ...resisting, languages: ['is'] })).toBe(false);
+    // Without the other signals a Reykjavik zone is a real place.
+    expect(isGenericTimeZone('Atlantic/Reykjavik')).toBe(false);
+  });
+
+  it('still knows the UTC that older versions and Tor Browser report', () => {
+    expect(resistsFingerprinting(guarded)).toBe(true);
   });
 });

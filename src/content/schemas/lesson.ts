@@ -1,17 +1,40 @@
 import { z } from 'zod';
 import { LOCALES } from '../../i18n/index';
 
+/** Separator between the setting names listed in a source's `settings` field. */
+export const SETTINGS_SEPARATOR = '|';
+
 /** One source a lesson relies on, listed at the end of the lesson. */
-export const sourceSchema = z.object({
-  /** Title of the page or document, as its publisher gives it. */
-  title: z.string().min(3),
-  /** Public address of the source (plain link; the site never loads it). */
-  url: z.url(),
-  /** Who published it (OpenAI, EUR-Lex, CNIL, a newspaper…). */
-  publisher: z.string().min(2),
-  /** Publication or "as read" date, free text such as "25 March 2025". */
-  date: z.string().optional(),
-});
+export const sourceSchema = z
+  .object({
+    /** Title of the page or document, as its publisher gives it. */
+    title: z.string().min(3),
+    /** Public address of the source (plain link; the site never loads it). */
+    url: z.url(),
+    /** Who published it (OpenAI, EUR-Lex, CNIL, a newspaper…). */
+    publisher: z.string().min(2),
+    /** Publication date or version of the page, free text in the lesson's language ("25 March 2025", "version of 4 June 2026"). */
+    date: z.string().optional(),
+    /** The day this page was last read for the course (ISO date); shown as "read on …". The same in both languages. */
+    checked: z.coerce.date().optional(),
+    /**
+     * Service settings this page documents, named exactly as the lesson writes them,
+     * separated by "|" ("Settings | Data Controls | Improve the model for everyone").
+     * A unit test requires every setting a lesson names to be listed by one of its sources.
+     */
+    settings: z.string().min(2).optional(),
+  })
+  .refine((s) => s.date !== undefined || s.checked !== undefined, {
+    message: 'a source needs its publication date or version (date) or the day it was read (checked)',
+  });
+
+/** The setting names a source documents (its `settings` field split on "|"). */
+export function sourceSettings(source: { settings?: string | undefined }): string[] {
+  return (source.settings ?? '')
+    .split(SETTINGS_SEPARATOR)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+}
 
 /** Frontmatter of a lesson (`src/content/lessons/{fr,en}/NN-slug.mdx`). */
 export const lessonSchema = z.object({

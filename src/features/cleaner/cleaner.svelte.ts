@@ -8,6 +8,7 @@ import { CleanerClient, type CleanOutcome } from './client';
 import { saveBlob } from '../../lib/save-blob';
 import { neutralName, safeFileName, uniqueNames } from './naming';
 import { shouldAnnounce, type BatchCounts } from './progress';
+import { copyPng, shareFiles, type HandoffResult } from './handoff';
 
 /** One file of the batch. */
 export interface CleanerItem {
@@ -22,6 +23,8 @@ export interface CleanerItem {
   outcome?: CleanOutcome;
   /** The name the clean file will get, as the reader typed it. */
   name: string;
+  /** What the last share or copy of this file came to. */
+  handoff?: { action: 'share' | 'copy'; result: HandoffResult };
 }
 
 let keys = 0;
@@ -79,6 +82,34 @@ export class CleanerState {
   fileName(item: CleanerItem): string {
     if (item.outcome?.type !== 'cleaned') return '';
     return safeFileName(item.name, item.outcome.format, item.position);
+  }
+
+  /** The clean file of `item` as a File under its safe name (for sharing), or undefined. */
+  cleanFile(item: CleanerItem): File | undefined {
+    if (item.outcome?.type !== 'cleaned') return undefined;
+    return new File([item.outcome.blob], this.fileName(item), { type: item.outcome.blob.type || `image/${item.outcome.format}` });
+  }
+
+  /** Every clean file of the batch, as Files (for sharing them all). */
+  cleanFiles(): File[] {
+    return this.items.flatMap((item) => this.cleanFile(item) ?? []);
+  }
+
+  /** Opens the share sheet with one clean file. */
+  async share(item: CleanerItem): Promise<void> {
+    const file = this.cleanFile(item);
+    if (file) item.handoff = { action: 'share', result: await shareFiles([file]) };
+  }
+
+  /** Shares every clean file at once; the result is the batch's. */
+  async shareAll(): Promise<HandoffResult> {
+    return shareFiles(this.cleanFiles());
+  }
+
+  /** Puts the clean file's pixels on the clipboard as a PNG (made in the worker; the write starts in the click). */
+  async copy(item: CleanerItem): Promise<void> {
+    if (item.outcome?.type !== 'cleaned') return;
+    item.handoff = { action: 'copy', result: await copyPng(this.#client.png(item.outcome.blob)) };
   }
 
   /** Saves one clean file. */

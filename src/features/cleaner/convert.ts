@@ -34,3 +34,18 @@ async function decode(file: Blob, format: 'heic' | 'avif'): Promise<ImageBitmap 
     return decodeHeic(file);
   }
 }
+
+/**
+ * A clean file's pixels as a PNG, for the clipboard (PNG is the one image type
+ * browsers accept there). Decoded with the orientation applied, as a viewer
+ * shows it; the PNG encoder is lossless, so the pixels are the clean file's.
+ */
+export async function toPng(file: Blob): Promise<Blob> {
+  const bitmap = await createImageBitmap(file, { imageOrientation: 'from-image' });
+  const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+  const context = canvas.getContext('2d');
+  if (!context) throw new Error('no 2d context');
+  context.drawImage(bitmap, 0, 0);
+  bitmap.close();
+  return canvas.convertToBlob({ type: 'image/png' });
+}

@@ -1,22 +1,18 @@
 /**
- * A small, defensive look inside a TIFF/EXIF structure, only to verify a clean
- * file: which tags IFD0 holds and whether more IFDs follow. Every offset is
- * bounds-checked and entry counts are capped, so a hostile file can neither
- * hang it nor make it read outside the bytes it is given. Pure, no DOM.
+ * What the verifier needs from the EXIF left in a clean file, read by the one
+ * EXIF reader (src/formats/exif.ts readTiff): which tags IFD0 holds and
+ * whether more IFDs follow. It is stricter than the reader: an IFD0 the reader
+ * had to cap or cut short is unreadable here, and the verifier treats
+ * unreadable EXIF as unsafe. Pure, no DOM.
  */
-
-/** TIFF tag id of Orientation (TIFF 6.0 §Orientation, EXIF 2.32 §4.6.4 A). */
-export const TAG_ORIENTATION = 0x0112;
-/** Tags that point to further IFDs carrying private data (EXIF, GPS, Interoperability). */
-export const TAG_EXIF_IFD = 0x8769;
-export const TAG_GPS_IFD = 0x8825;
-export const TAG_INTEROP_IFD = 0xa005;
+import { entryUint, exifHeaderLength, MAX_IFD_ENTRIES, readTiff, TAGS, type TiffStructure } from '../../formats/exif';
+import { FormatError } from '../../formats/types';
 
 /** What IFD0 of an EXIF structure holds. */
 export interface ExifOutline {
-  /** Tag ids found in IFD0, in file order. */
+  /** Tag ids found in IFD0, in file order (entries of unknown type included). */
   tags: number[];
-  /** Orientation value (1–8) when IFD0 has a SHORT Orientation tag. */
+  /** Orientation value when IFD0 has a SHORT Orientation tag. */
   orientation?: number;
   /** True when IFD0 links to a next IFD (IFD1: the thumbnail). */
   hasNextIfd: boolean;
@@ -30,38 +26,26 @@ export class ExifUnreadable extends Error {
   }
 }
 
-// A real IFD0 has a few dozen entries; 1,000 is far beyond any camera.
-const MAX_ENTRIES = 1000;
-
 /**
  * Reads IFD0 of a TIFF structure starting at its byte-order mark ("II*\0" or
  * "MM\0*"). Some writers put "Exif\0\0" before it (WebP, notably); that
  * prefix is skipped. Throws ExifUnreadable when the structure is malformed.
  */
 export function outlineExif(bytes: Uint8Array): ExifOutline {
-  let base = 0;
-  if (bytes.length >= 6 && String.fromCharCode(...bytes.subarray(0, 4)) === 'Exif' && bytes[4] === 0 && bytes[5] === 0) base = 6;
-  if (bytes.length < base + 8) throw new ExifUnreadable('too short for a TIFF header');
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const order = view.getUint16(base);
-  if (order !== 0x4949 && order !== 0x4d4d) throw new ExifUnreadable('no byte-order mark');
-  const little = order === 0x4949;
-  if (view.getUint16(base + 2, little) !== 42) throw new ExifUnreadable('not TIFF (magic is not 42)');
-  const ifd = base + view.getUint32(base + 4, little);
-  if (ifd + 2 > bytes.length) throw new ExifUnreadable('IFD0 outside the data');
-  const count = view.getUint16(ifd, little);
-  if (count > MAX_ENTRIES) throw new ExifUnreadable('too many entries');
-  const end = ifd + 2 + count * 12;
-  if (end + 4 > bytes.length) throw new ExifUnreadable('IFD0 runs past the data');
-  const tags: number[] = [];
-  let orientation: number | undefined;
-  for (let i = 0; i < count; i++) {
-    const entry = ifd + 2 + i * 12;
-    const tag = view.getUint16(entry, little);
-    tags.push(tag);
-    // Orientation is one SHORT (type 3), stored left-aligned in the value field.
-    if (tag === TAG_ORIENTATION && view.getUint16(entry + 2, little) === 3) orientation = view.getUint16(entry + 8, little);
+  const tiff = bytes.subarray(exifHeaderLength(bytes));
+  let structure: TiffStructure;
+  try {
+    structure = readTiff(tiff);
+  } catch (error) {
+    if (error instanceof FormatError) throw new ExifUnreadable(error.message);
+    throw error;
   }
-  const next = view.getUint32(end, little);
-  return orientation === undefined ? { tags, hasNextIfd: next !== 0 } : { tags, orientation, hasNextIfd: next !== 0 };
+  const ifd0 = structure.ifds.find((ifd) => ifd.name === 'IFD0');
+  if (!ifd0) throw new ExifUnreadable('IFD0 outside the data');
+  if (ifd0.declared > MAX_IFD_ENTRIES) throw new ExifUnreadable('too many entries');
+  if (ifd0.next === undefined) throw new ExifUnreadable('IFD0 runs past the data');
+  const shortOrientation = ifd0.entries.find((e) => e.tag === TAGS.orientation && e.type === 3);
+  const orientation = shortOrientation && entryUint(tiff, structure, shortOrientation);
+  const tags = ifd0.entries.map((e) => e.tag);
+  return orientation === undefined ? { tags, hasNextIfd: ifd0.next !== 0 } : { tags, orientation, hasNextIfd: ifd0.next !== 0 };
 }

@@ -1,7 +1,9 @@
 /**
- * The one message protocol between the cleaner's page code and its worker.
- * Both sides parse what they receive with these schemas (safeParse), so a
- * malformed message is an error, never a cast.
+ * The one message protocol between the cleaner's page code (client.ts) and
+ * its worker (worker.ts), carried by the shared worker bridge
+ * (src/lib/worker-bridge.ts), which owns the request ids. Both sides parse
+ * what they receive with these schemas, and the worker checks its answer
+ * before sending it.
  */
 import { z } from 'zod';
 import { blockKindSchema, FORMAT_ERROR_CODES, imageFormatSchema } from '../../formats/schemas';
@@ -40,25 +42,30 @@ const blob = z.instanceof(Blob);
 export const requestSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('clean'),
-    /** Matches the response to the request. */
-    id: z.string(),
     /** The original; only read, never modified. */
     file: blob,
     options: cleanOptionsSchema,
   }),
   z.object({
     type: z.literal('zip'),
-    id: z.string(),
     /** Clean files and the (already unique) names they get in the archive. */
     entries: z.array(z.object({ name: z.string().min(1), blob })),
+  }),
+  z.object({
+    type: z.literal('png'),
+    /** A clean file, re-encoded losslessly as PNG for the clipboard. */
+    blob,
   }),
 ]);
 export type CleanerRequest = z.infer<typeof requestSchema>;
 
+/** Worker → page before the answer: a HEIC/AVIF is being decoded (its budget is extended). */
+export const progressSchema = z.object({ type: z.literal('converting') });
+export type CleanerProgress = z.infer<typeof progressSchema>;
+
 /** A successful clean, verified. */
 export const cleanedSchema = z.object({
   type: z.literal('cleaned'),
-  id: z.string(),
   /** 'lossless': image bytes untouched; 'converted': decoded and re-encoded as JPEG (HEIC/AVIF). */
   mode: z.enum(['lossless', 'converted']),
   /** The format the original really was (from its bytes). */
@@ -84,26 +91,30 @@ export type Cleaned = z.infer<typeof cleanedSchema>;
 /** A refused file, with the reason. */
 export const failedSchema = z.object({
   type: z.literal('failed'),
-  id: z.string(),
   code: failureCodeSchema,
   /** For 'verify-failed': what was still there (stable codes, not reader text). */
   leftovers: z.array(z.string()).default([]),
+  /** For 'internal' (a bug on our side): what went wrong, shown so it can be reported. */
+  cause: z.string().max(500).optional(),
 });
 export type Failed = z.infer<typeof failedSchema>;
 
-/** Worker → page. */
+/** Worker → page: the answer. */
 export const responseSchema = z.discriminatedUnion('type', [
   cleanedSchema,
   failedSchema,
   z.object({
-    type: z.literal('converting'),
-    id: z.string(),
+    type: z.literal('zipped'),
+    /** The archive (entries stored, not compressed: JPEG/PNG/WebP do not shrink). */
+    blob,
   }),
   z.object({
-    type: z.literal('zipped'),
-    id: z.string(),
-    /** The archive (entries stored, not compressed: JPEG/PNG/WebP do not shrink). */
+    type: z.literal('png'),
+    /** The clean file's pixels as a PNG. */
     blob,
   }),
 ]);
 export type CleanerResponse = z.infer<typeof responseSchema>;
+
+/** The cleaner's protocol, for the bridge (page) and serve (worker). */
+export const CLEANER_PROTOCOL = { request: requestSchema, reply: responseSchema, progress: progressSchema };

@@ -28,13 +28,13 @@ export function failureMessage(failure: Failed, strings: Strings, sourceFormat =
 }
 
 /** The "removed" list lines for a clean file. */
-export function removedLines(result: Cleaned, strings: Strings, locale: string): string[] {
+export function removedLines(result: Pick<Cleaned, 'removed'>, strings: Strings, locale: string): string[] {
   const t = makeT(strings);
   return result.removed.map((r) => t('file.removedItem', { kind: t(`kind.${r.kind}`), count: r.count, size: formatBytes(r.bytes, locale) }));
 }
 
 /** The "left on purpose" list lines for a clean file. */
-export function leftLines(result: Cleaned, strings: Strings): string[] {
+export function leftLines(result: Pick<Cleaned, 'left'>, strings: Strings): string[] {
   const t = makeT(strings);
   // A kept EXIF holds the orientation alone: naming it with the removed EXIF's description (camera, date, GPS…) would alarm for nothing.
   return result.left.map((l) => t('file.leftItem', { kind: l.kind === 'exif' && l.reason === 'orientation' ? t('left.exifOrientation') : t(`kind.${l.kind}`), reason: t(`reason.${l.reason}`) }));

@@ -4,15 +4,14 @@
  * reader. A file that still holds something the reader asked to remove is
  * refused. Pure, no DOM, so unit tests reach every rule.
  */
-import type { BlockKind, ByteRange, CleanOptions, CleanPlan, Inventory, MetadataBlock } from '../../formats/types';
-import { TAG_GPS_IFD, TAG_ORIENTATION, type ExifOutline } from './exif-tags';
-
-/** Why a block is still in the clean file. */
-export type KeepReason = 'orientation' | 'icc' | 'needed' | 'harmless';
+import { keepReason } from '../../formats/clean';
+import { TAGS } from '../../formats/exif';
+import type { BlockKind, ByteRange, CleanOptions, CleanPlan, Inventory, KeepReason, MetadataBlock } from '../../formats/types';
+import type { ExifOutline } from './exif-tags';
 
 /** Something found in the output that should not be there. */
 export type Leftover =
-  | Exclude<BlockKind, 'jfif' | 'adobe' | 'unknown-chunk'>
+  | BlockKind // a block the keep policy does not keep
   | 'gps' // a GPS IFD pointer in the EXIF that remains
   | 'exif-tags' // EXIF tags other than Orientation
   | 'exif-unreadable'; // an EXIF structure the verifier cannot read (treated as unsafe)
@@ -34,29 +33,16 @@ export interface Verdict {
   left: Array<{ kind: BlockKind; reason: KeepReason }>;
 }
 
-/** Kinds the cleaner always removes: their presence in the output is a failure. */
-const ALWAYS_REMOVED: ReadonlySet<BlockKind> = new Set<BlockKind>([
-  'xmp',
-  'xmp-extended',
-  'iptc',
-  'comment',
-  'text',
-  'time',
-  'mpf',
-  'c2pa',
-  'thumbnail',
-  'trailer',
-  'app-other',
-]);
-
 /**
  * Judges a clean file. `inventory` is the walk of the output; `exif` is the
  * outline of its EXIF structure (when it has one), or 'unreadable'.
- * Rules: no block of an always-removed kind; EXIF only when orientation is
- * kept, and then IFD0 holds Orientation alone, with no GPS/EXIF pointers and no
- * IFD1 thumbnail; an ICC profile only when the reader kept it (a canvas-made
- * JPEG may carry the one the browser writes); JFIF and Adobe segments and
- * unclassified chunks the format needs stay.
+ * Rules: every block but EXIF may stay only for the reason the cleaner's own
+ * keep policy gives (keepReason in src/formats/clean.ts: JFIF, Adobe, and an
+ * ICC profile when the reader kept it, or the one a canvas-made JPEG carries),
+ * so the verifier is never more lenient than the cleaner: an unknown chunk,
+ * which the cleaner removes, is a failure here. EXIF only when orientation is
+ * kept, and then IFD0 holds Orientation alone, with no GPS/EXIF pointers and
+ * no IFD1 thumbnail.
  */
 export function verifyClean(
   inventory: Inventory,
@@ -66,18 +52,19 @@ export function verifyClean(
 ): Verdict {
   const problems = new Set<Leftover>();
   const left: Verdict['left'] = [];
+  // The canvas that made a converted file may write its own colour profile.
+  const policy = mode === 'converted' ? { ...options, keepColorProfile: true } : options;
   for (const block of inventory.blocks) {
     const kind = block.kind;
-    if (kind === 'jfif' || kind === 'unknown-chunk') left.push({ kind, reason: 'harmless' });
-    else if (kind === 'adobe') left.push({ kind, reason: 'needed' });
-    else if (kind === 'icc') {
-      if (options.keepColorProfile || mode === 'converted') left.push({ kind, reason: 'icc' });
-      else problems.add('icc');
-    } else if (kind === 'exif') {
+    if (kind === 'exif') {
       const exifProblems = judgeExif(exif, options, mode);
       if (exifProblems.length === 0) left.push({ kind, reason: 'orientation' });
       for (const p of exifProblems) problems.add(p);
-    } else if (ALWAYS_REMOVED.has(kind)) problems.add(kind);
+      continue;
+    }
+    const reason = keepReason(block, inventory.format, policy);
+    if (reason) left.push({ kind, reason });
+    else problems.add(kind);
   }
   if (inventory.imageEnd !== undefined && inventory.imageEnd < inventory.size) problems.add('trailer');
   // One line per kind: an ICC profile split over nine APP2 segments is one profile.
@@ -90,8 +77,8 @@ function judgeExif(exif: ExifOutline | 'unreadable' | undefined, options: CleanO
   const out: Leftover[] = [];
   // A converted file has its orientation applied to the pixels: no EXIF at all is expected.
   if (!options.keepOrientation || mode === 'converted') out.push('exif');
-  if (exif.tags.includes(TAG_GPS_IFD)) out.push('gps');
-  if (exif.tags.some((tag) => tag !== TAG_ORIENTATION)) out.push('exif-tags');
+  if (exif.tags.includes(TAGS.gpsIfd)) out.push('gps');
+  if (exif.tags.some((tag) => tag !== TAGS.orientation)) out.push('exif-tags');
   if (exif.hasNextIfd) out.push('thumbnail');
   return out;
 }

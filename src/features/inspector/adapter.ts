@@ -1,7 +1,7 @@
 /**
  * Our typed adapter over exifr 7 (last released 2021). exifr's output is
  * `any`; everything it returns is parsed with zod here before use, and the
- * gaps measured on our corpus (/work/shared/fixtures/EXIFR_NOTES.md) are
+ * gaps measured on the fixture corpus (each workaround below names its file) are
  * closed by feeding exifr slices the container walker found:
  * - WebP: exifr has no WebP reader → we pass it the EXIF TIFF slice itself.
  * - PNG text chunks (AI prompts) → taken from the walker's inventory.
@@ -15,10 +15,12 @@
  */
 import { z } from 'zod';
 import * as exifr from 'exifr/dist/full.esm.mjs';
+import { isSof } from '../../formats/jpeg';
 import type { ByteSource, Inventory, MetadataBlock } from '../../formats/types';
 import { groupName, PICKS, tagLabel, textLabel, type PickName } from './labels';
 import { checkTiff, withoutOutsideEntries } from './tiff';
-import { MAX_TAGS, MAX_TEXT, type DamageCode, type HistoryStep, type Labelled, type Reading, type TagRow } from './protocol';
+import { capReading, listText } from './limits';
+import { MAX_TEXT, type DamageCode, type HistoryStep, type Labelled, type Reading, type TagRow } from './protocol';
 
 /** exifr's per-block output: a record of tag name → value of unknown shape. */
 const blockSchema = z.record(z.string(), z.unknown());
@@ -176,20 +178,25 @@ function pick(sources: Sources, spec: Readonly<Record<string, readonly PickName[
     const block = sources[where];
     if (!block) continue;
     for (const name of names) {
-      const value = textOf(block[name]);
+      const raw = block[name];
+      // A list (keywords, subjects) keeps whole items and says how many did not fit.
+      const items = Array.isArray(raw) ? raw.map((v) => textOf(v)).filter((v): v is string => v !== undefined) : undefined;
+      const list = items && items.length > 1 ? listText(items) : undefined;
+      const value = list ? list.text : textOf(raw);
       if (!value || seen.has(`${name}=${value}`)) continue;
       seen.add(`${name}=${value}`);
-      out.push({ label: tagLabel(name), group: groupName(where), name, value });
+      const found: Labelled = { label: tagLabel(name), group: groupName(where), name, value };
+      if (list && list.more > 0) found.more = list.more;
+      out.push(found);
     }
   }
   return out;
 }
 
-/** Flattens blocks into table rows (XMP namespaces become `XMP-ns`). */
+/** Flattens blocks into table rows (XMP namespaces become `XMP-ns`); the input is bounded by the slice caps, and capReading cuts the list. */
 function tableRows(groups: Array<[string, Block | undefined]>, xmp: Block | undefined): TagRow[] {
   const rows: TagRow[] = [];
   const push = (group: string, name: string, value: unknown): void => {
-    if (rows.length >= MAX_TAGS) return;
     rows.push({ group, name: name.slice(0, MAX_TEXT), value: displayValue(value) });
   };
   for (const [group, block] of groups) {
@@ -213,14 +220,6 @@ async function readSlice(source: ByteSource, offset: number, length: number, cap
   return bytes.length === length ? bytes : undefined;
 }
 
-/** A ByteSource over bytes already in memory (the thumbnail, tests). */
-export function bytesSource(bytes: Uint8Array): ByteSource {
-  return {
-    size: bytes.length,
-    read: (offset, length) => Promise.resolve(bytes.subarray(offset, Math.min(bytes.length, offset + length))),
-  };
-}
-
 /** Pixel size of a small JPEG from its SOFn marker (thumbnails are baseline JPEGs of a few KiB). */
 export function jpegSize(bytes: Uint8Array): { width: number; height: number } | undefined {
   if (bytes[0] !== 0xff || bytes[1] !== 0xd8) return undefined;
@@ -233,8 +232,7 @@ export function jpegSize(bytes: Uint8Array): { width: number; height: number } |
       continue;
     }
     const len = ((bytes[i + 2] ?? 0) << 8) | (bytes[i + 3] ?? 0);
-    // SOF0–SOF15 except DHT (C4), JPG (C8) and DAC (CC) carry the frame size.
-    if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
+    if (isSof(marker)) {
       const height = ((bytes[i + 5] ?? 0) << 8) | (bytes[i + 6] ?? 0);
       const width = ((bytes[i + 7] ?? 0) << 8) | (bytes[i + 8] ?? 0);
       return width > 0 && height > 0 ? { width, height } : undefined;
@@ -338,7 +336,7 @@ export async function readPhoto(source: ByteSource, inventory: Inventory): Promi
   const reading: Reading = {
     format: inventory.format,
     size: inventory.size,
-    blocks: inventory.blocks.slice(0, MAX_TAGS).map((b: MetadataBlock) => ({ kind: b.kind, label: b.label.slice(0, 80), offset: b.offset, length: b.length })),
+    blocks: inventory.blocks.map((b: MetadataBlock) => ({ kind: b.kind, label: b.label.slice(0, 80), offset: b.offset, length: b.length })),
     serials: pick(sources, PICKS.serials),
     people: pick(sources, PICKS.people),
     words: [...pick(sources, PICKS.words), ...comments],
@@ -390,10 +388,11 @@ export async function readPhoto(source: ByteSource, inventory: Inventory): Promi
       ['IFD1', ifd1],
       ['IPTC', iptc],
       ['ICC', iccDescription],
-      ['Text', Object.fromEntries([...prompts, ...comments].map((p) => [p.name, p.value]))],
     ],
     xmp,
   );
+  // Every text block has its own row (two chunks with one keyword are two rows), after the blocks above.
+  for (const text of [...prompts, ...comments]) reading.tags.push({ group: 'Text', name: text.name, value: text.value });
   reading.damage = [...damage];
-  return reading;
+  return capReading(reading);
 }

@@ -5,8 +5,10 @@
  * right that removes what it shows.
  */
 import type { Anchor } from '../../lib/anchors';
+import { formatDegrees } from '../../lib/format-degrees';
+import { partOfDayOf } from '../photos/dates';
 import type { InspectorKey } from './labels';
-import type { Labelled, Reading } from './protocol';
+import type { Labelled, ListName, Reading } from './protocol';
 
 /** The cards, in the order they are shown. */
 export type CardId = 'location' | 'time' | 'device' | 'people' | 'history' | 'thumbnail';
@@ -27,6 +29,14 @@ export interface Field {
   raw?: string;
   /** An edit step's date and action as written (untrusted), which the island puts in the reader's words (see dates.ts); `name` is the same, as written. */
   event?: { when?: string; action?: string };
+  /** A list value cut to fit: how many of its items are not shown (they are in the full tag table). */
+  more?: number;
+}
+
+/** "And 52 more text blocks": entries of a list the worker left out (i18n key `omitted.<list>`). */
+export interface OmittedNote {
+  list: ListName;
+  count: number;
 }
 
 /** One card. */
@@ -39,6 +49,16 @@ export interface Card {
   fields: Field[];
   /** A warning shown on the card (i18n key), e.g. the thumbnail shows more than the photo. */
   warningKey?: string;
+  /** Lists cut by the protocol's limits, shown under the values. */
+  omitted?: OmittedNote[];
+}
+
+/** The notes for the lists of a reading that were cut, among `lists`. */
+export function omittedNotes(reading: Reading, lists: readonly ListName[]): OmittedNote[] {
+  return lists.flatMap((list) => {
+    const count = reading.omitted?.[list];
+    return count ? [{ list, count }] : [];
+  });
 }
 
 /** Aspect ratios more than 2 % apart mean the thumbnail was not regenerated after a crop. */
@@ -53,26 +73,18 @@ export function thumbnailAspectDiffers(main: { width: number; height: number }, 
   return Math.abs(b / a - 1) > ASPECT_TOLERANCE;
 }
 
-/** Decimal degrees to 5 decimals (≈ 1 m), the precision shown and tested. */
-export function degrees(value: number): string {
-  return value.toFixed(5);
-}
-
-/** Part of the day from an EXIF date ("2025:04:05 14:32:10"): what a series of photos says about routines. */
-export function partOfDay(takenAt: string): 'night' | 'morning' | 'afternoon' | 'evening' | undefined {
-  const match = /[ T](\d{2}):\d{2}/.exec(takenAt);
-  if (!match) return undefined;
-  const hour = Number(match[1]);
-  if (hour < 6) return 'night';
-  if (hour < 12) return 'morning';
-  if (hour < 18) return 'afternoon';
-  if (hour < 24) return 'evening';
-  return undefined;
-}
-
 /** A value found in a tag: its plain-language label, with the tag's technical name kept beside it. */
 function labelled(id: string, found: Labelled): Field {
-  return { id, labelKey: found.label, tag: `${found.group}:${found.name}`, value: found.value };
+  const field: Field = { id, labelKey: found.label, tag: `${found.group}:${found.name}`, value: found.value };
+  if (found.more) field.more = found.more;
+  return field;
+}
+
+/** Adds the notes of the cut lists to a card (when there are any). */
+function withOmitted(card: Card, reading: Reading, lists: readonly ListName[]): Card {
+  const notes = omittedNotes(reading, lists);
+  if (notes.length > 0) card.omitted = notes;
+  return card;
 }
 
 /** The cards for a reading; a card appears only when the file holds something for it. */
@@ -81,8 +93,8 @@ export function findingsFor(reading: Reading): Card[] {
   const gps = reading.gps;
   if (gps) {
     const fields: Field[] = [
-      { id: 'gps-lat', labelKey: 'field.latitude', value: degrees(gps.lat), raw: String(gps.lat) },
-      { id: 'gps-lon', labelKey: 'field.longitude', value: degrees(gps.lon), raw: String(gps.lon) },
+      { id: 'gps-lat', labelKey: 'field.latitude', value: formatDegrees(gps.lat), raw: String(gps.lat) },
+      { id: 'gps-lon', labelKey: 'field.longitude', value: formatDegrees(gps.lon), raw: String(gps.lon) },
     ];
     if (gps.altitude !== undefined) fields.push({ id: 'gps-alt', labelKey: 'field.altitude', value: `${Math.round(gps.altitude)} m`, raw: String(gps.altitude) });
     if (gps.direction !== undefined) fields.push({ id: 'gps-dir', labelKey: 'field.direction', value: `${Math.round(gps.direction)}°`, raw: String(gps.direction) });
@@ -92,7 +104,7 @@ export function findingsFor(reading: Reading): Card[] {
     const fields: Field[] = [];
     if (reading.takenAt) fields.push({ id: 'taken', labelKey: 'field.taken', value: reading.takenAt, raw: reading.takenAt });
     if (reading.offset) fields.push({ id: 'offset', labelKey: 'field.offset', value: reading.offset, raw: reading.offset });
-    const part = reading.takenAt ? partOfDay(reading.takenAt) : undefined;
+    const part = reading.takenAt ? partOfDayOf(reading.takenAt) : undefined;
     if (part) fields.push({ id: 'routine', labelKey: 'field.routine', value: part, raw: part });
     cards.push({ id: 'time', anchor: 'time', revealsKey: 'card.time.reveals', fields });
   }
@@ -102,14 +114,14 @@ export function findingsFor(reading: Reading): Card[] {
   if (reading.lens) device.push({ id: 'lens', labelKey: 'field.lens', value: reading.lens });
   if (reading.software) device.push({ id: 'software', labelKey: 'field.software', value: reading.software });
   reading.serials.forEach((s, i) => device.push(labelled(`serial-${i}`, s)));
-  if (device.length > 0) cards.push({ id: 'device', anchor: 'device', revealsKey: 'card.device.reveals', fields: device });
+  if (device.length > 0) cards.push(withOmitted({ id: 'device', anchor: 'device', revealsKey: 'card.device.reveals', fields: device }, reading, ['serials']));
 
   const people: Field[] = [
     ...reading.people.map((p, i) => labelled(`person-${i}`, p)),
     ...reading.words.map((w, i) => labelled(`word-${i}`, w)),
     ...reading.prompts.map((p, i) => labelled(`prompt-${i}`, p)),
   ];
-  if (people.length > 0) cards.push({ id: 'people', anchor: 'people-words', revealsKey: 'card.people.reveals', fields: people });
+  if (people.length > 0) cards.push(withOmitted({ id: 'people', anchor: 'people-words', revealsKey: 'card.people.reveals', fields: people }, reading, ['people', 'words', 'prompts']));
 
   if (reading.history.length > 0) {
     const fields = reading.history.map((h, i): Field => {
@@ -121,7 +133,7 @@ export function findingsFor(reading: Reading): Card[] {
       if (h.when || h.action) field.event = { ...(h.when ? { when: h.when } : {}), ...(h.action ? { action: h.action } : {}) };
       return field;
     });
-    cards.push({ id: 'history', anchor: 'edit-history', revealsKey: 'card.history.reveals', fields });
+    cards.push(withOmitted({ id: 'history', anchor: 'edit-history', revealsKey: 'card.history.reveals', fields }, reading, ['history']));
   }
 
   const thumb = reading.thumbnail;

@@ -4,7 +4,7 @@
  * at a time in the worker; each result appears as soon as it is ready.
  */
 import { tick } from 'svelte';
-import { selection } from '../photos/selection.svelte';
+import { selection, type SelectionOrigin } from '../photos/selection.svelte';
 import type { Card } from './findings';
 import type { ReadErrorCode, Reading } from './protocol';
 
@@ -13,8 +13,8 @@ import type { ReadErrorCode, Reading } from './protocol';
  * the first file, so the island's initial JavaScript carries none of it.
  */
 async function pipeline() {
-  const [client, findings, summarize] = await Promise.all([import('./client'), import('./findings'), import('./summarize')]);
-  return { readFile: client.readFile, findingsFor: findings.findingsFor, rememberReading: summarize.rememberReading };
+  const [client, findings] = await Promise.all([import('./client'), import('./findings')]);
+  return { readFile: client.readFile, findingsFor: findings.findingsFor };
 }
 
 /** One chosen file and what became of it. */
@@ -26,8 +26,14 @@ export interface FileEntry {
   reading?: Reading;
   cards: Card[];
   code?: ReadErrorCode;
+  /** For 'internal' (a bug on our side): what went wrong, shown so it can be reported. */
+  cause?: string;
+  /** True once the reader handed this photo to "What they could learn" (this tab only). */
+  shared?: boolean;
 }
 
+/** Performance mark set when the reader chooses a batch (the bench and the e2e time budgets start here). */
+export const BATCH_START_MARK = 'inspector:batch-start';
 /** Performance mark set when the first result of a batch is on screen (the bench reads it). */
 export const FIRST_RESULT_MARK = 'inspector:first-result';
 /** Performance mark set when every file of a batch has its complete reading. */
@@ -49,15 +55,24 @@ export class InspectorState {
     void pipeline();
   }
 
+  /** Hands one photo's summary to "What they could learn" for this tab, because the reader asked. */
+  async shareWithProfile(entry: FileEntry): Promise<void> {
+    if (!entry.reading || entry.status !== 'done') return;
+    const { shareWithProfile } = await import('../photos/summarize');
+    shareWithProfile(entry.reading, entry.file);
+    for (const other of this.entries) other.shared = other === entry;
+  }
+
   /** Starts a new batch with these files (the previous batch is aborted). */
-  async choose(files: File[]): Promise<void> {
+  async choose(files: File[], origin: SelectionOrigin = 'pick'): Promise<void> {
     if (files.length === 0) return;
+    performance.mark(BATCH_START_MARK);
     this.#controller?.abort();
     const controller = new AbortController();
     this.#controller = controller;
-    const chosen = selection.choose(files);
+    const chosen = selection.choose(files, origin);
     this.entries = chosen.map((p) => ({ id: p.id, file: p.file, status: 'waiting', cards: [] }));
-    const { readFile, findingsFor, rememberReading } = await pipeline();
+    const { readFile, findingsFor } = await pipeline();
     let first = true;
     for (const entry of this.entries) {
       if (controller.signal.aborted) return;
@@ -79,9 +94,9 @@ export class InspectorState {
           entry.reading = result.reading;
           entry.cards = findingsFor(result.reading);
           entry.status = 'done';
-          rememberReading(result.reading, entry.file);
         } else {
           entry.code = result.code;
+          if ('cause' in result) entry.cause = result.cause;
           entry.status = 'failed';
         }
       } catch {

@@ -1,17 +1,17 @@
 /**
- * A small, tolerant reader of the TIFF structure inside an EXIF block.
+ * What the inspector needs from the TIFF structure inside an EXIF block, read
+ * by the one EXIF reader (src/formats/exif.ts readTiff).
  *
  * exifr drops a whole IFD when one entry is malformed (mei__Sony_DSC-HX5V_2.jpg:
  * IFD0 entry #4 has TIFF type 0, so exifr returns no Make/Model at all, while
- * exiftool skips the entry). This reader skips bad entries one by one, so the
+ * exiftool skips the entry). The reader skips bad entries one by one, so the
  * inspector can still name the camera, and it reports structural damage
  * (pointer loops, pointers past the end, pointers of the wrong type) that
  * exifr either hides or turns into a silent empty block.
  * Pure: no DOM, runs in the worker and in Node tests.
  */
-
-/** Byte sizes of TIFF field types 1–12 (TIFF 6.0 §2, "Types"); index 0 is invalid. */
-const TYPE_SIZES = [0, 1, 1, 2, 4, 8, 1, 1, 2, 4, 8, 4, 8];
+import { entryText, entryUint, isWellFormedPointer, MAX_IFD_ENTRIES, readTiff, SUB_IFD_TAGS, TAGS, type TiffStructure } from '../../formats/exif';
+import { FormatError } from '../../formats/types';
 
 /** Stable codes for what is wrong with the structure (mapped to reader messages by the UI). */
 export type TiffWarning = 'exif-bad-header' | 'exif-loop' | 'exif-pointer-outside' | 'exif-pointer-type' | 'exif-bad-entry';
@@ -24,101 +24,78 @@ export interface TiffCheck {
   warnings: TiffWarning[];
   /** Offsets (in the block) of entries whose values lie past its end: exifr must not see their counts. */
   outsideEntries: number[];
+  /** Offsets of the first entry past MAX_IFD_ENTRIES in IFDs that declare more: the reader did not check it, nor those after it. */
+  uncheckedEntries: number[];
 }
 
-const IFD0_TEXT = { 0x010f: 'make', 0x0110: 'model', 0x0131: 'software', 0x013b: 'artist', 0x8298: 'copyright' } as const;
-/** Pointer tags to sub-IFDs (EXIF 2.32 §4.6.3). */
-const POINTERS: Record<number, string> = { 0x8769: 'exif', 0x8825: 'gps', 0xa005: 'interop' };
-/** At most this many IFDs are followed: real files have ≤ 6; more means a loop or garbage. */
-const MAX_IFDS = 16;
+/** The reader's warnings in the inspector's words. */
+const DAMAGE: Record<string, TiffWarning> = {
+  'exif-loop': 'exif-loop',
+  'exif-too-many-ifds': 'exif-loop',
+  'exif-ifd-out-of-bounds': 'exif-pointer-outside',
+  'exif-ifd-truncated': 'exif-pointer-outside',
+  'exif-bad-pointer': 'exif-pointer-type',
+  'exif-bad-type': 'exif-bad-entry',
+  'exif-entry-out-of-bounds': 'exif-bad-entry',
+  'exif-too-many-entries': 'exif-bad-entry',
+};
+
+/** IFD0 text tags the inspector falls back on. */
+const IFD0_TEXT = [
+  [TAGS.make, 'make'],
+  [TAGS.model, 'model'],
+  [TAGS.software, 'software'],
+  [TAGS.artist, 'artist'],
+  [TAGS.copyright, 'copyright'],
+] as const;
 
 /** Reads the IFD structure of a TIFF block (starting at its byte-order mark), skipping bad entries. */
 export function checkTiff(tiff: Uint8Array): TiffCheck {
-  const result: TiffCheck = { ifd0: {}, warnings: [], outsideEntries: [] };
+  const result: TiffCheck = { ifd0: {}, warnings: [], outsideEntries: [], uncheckedEntries: [] };
   const warn = (code: TiffWarning): void => {
     if (!result.warnings.includes(code)) result.warnings.push(code);
   };
-  if (tiff.length < 8) {
+  const warnDamage = (code: string): void => {
+    const damage = DAMAGE[code];
+    if (damage) warn(damage);
+  };
+  let structure: TiffStructure;
+  try {
+    structure = readTiff(tiff);
+  } catch (error) {
+    if (!(error instanceof FormatError)) throw error;
     warn('exif-bad-header');
     return result;
   }
-  const view = new DataView(tiff.buffer, tiff.byteOffset, tiff.byteLength);
-  const order = view.getUint16(0);
-  if (order !== 0x4949 && order !== 0x4d4d) {
-    warn('exif-bad-header');
-    return result;
-  }
-  const le = order === 0x4949;
-  if (view.getUint16(2, le) !== 42) {
-    warn('exif-bad-header');
-    return result;
-  }
-  const visited = new Set<number>();
-  // Each queue item: the IFD offset and whether it is IFD0 (whose text values we keep).
-  const queue: Array<{ offset: number; ifd0: boolean; followNext: boolean }> = [
-    { offset: view.getUint32(4, le), ifd0: true, followNext: true },
-  ];
-  while (queue.length > 0) {
-    const item = queue.shift();
-    if (!item) break;
-    const { offset } = item;
-    if (offset === 0) continue;
-    if (visited.has(offset) || visited.size >= MAX_IFDS) {
-      warn('exif-loop');
-      continue;
-    }
-    if (offset + 2 > tiff.length) {
-      warn('exif-pointer-outside');
-      continue;
-    }
-    visited.add(offset);
-    const count = view.getUint16(offset, le);
-    if (offset + 2 + count * 12 > tiff.length) {
-      warn('exif-pointer-outside');
-      continue;
-    }
-    for (let i = 0; i < count; i++) {
-      const entry = offset + 2 + i * 12;
-      const tag = view.getUint16(entry, le);
-      const type = view.getUint16(entry + 2, le);
-      const n = view.getUint32(entry + 4, le);
-      const size = TYPE_SIZES[type];
-      if (size === undefined || size === 0) {
-        warn('exif-bad-entry');
+  // Without IFD0, the header's offset is what failed.
+  if (structure.ifds.length === 0) for (const code of structure.warnings) warnDamage(code);
+  // An IFD whose declared entries run past the block is garbage (often a flipped count): its
+  // "entries" are other structures' bytes, so nothing in it, or reached through it, is used or zeroed.
+  const garbage: boolean[] = [];
+  for (const [i, ifd] of structure.ifds.entries()) {
+    garbage[i] = ifd.truncated || (ifd.parent !== undefined && garbage[ifd.parent] === true);
+    if (ifd.truncated) warn('exif-pointer-outside');
+    if (garbage[i]) continue;
+    const firstUnchecked = ifd.offset + 2 + MAX_IFD_ENTRIES * 12;
+    if (ifd.declared > MAX_IFD_ENTRIES && firstUnchecked + 12 <= tiff.length) result.uncheckedEntries.push(firstUnchecked);
+    for (const entry of ifd.entries) {
+      if (entry.fault === 'outside') result.outsideEntries.push(entry.at);
+      if (entry.fault) continue;
+      if (SUB_IFD_TAGS.has(entry.tag)) {
+        if (!isWellFormedPointer(entry)) warn('exif-pointer-type');
         continue;
       }
-      const bytes = size * n;
-      const valueAt = bytes <= 4 ? entry + 8 : view.getUint32(entry + 8, le);
-      if (valueAt + bytes > tiff.length) {
-        warn('exif-bad-entry');
-        result.outsideEntries.push(entry);
+      if (ifd.name !== 'IFD0') continue;
+      if (entry.tag === TAGS.orientation && entry.type === 3) {
+        const value = entryUint(tiff, structure, entry);
+        if (value !== undefined) result.ifd0.orientation = value;
         continue;
       }
-      if (POINTERS[tag] !== undefined) {
-        // A sub-IFD pointer must be a LONG (4) or IFD (13, counted invalid above) of count 1.
-        if (type !== 4 || n !== 1) {
-          warn('exif-pointer-type');
-          continue;
-        }
-        queue.push({ offset: view.getUint32(entry + 8, le), ifd0: false, followNext: false });
-        continue;
-      }
-      if (!item.ifd0) continue;
-      if (tag === 0x0112 && type === 3) {
-        result.ifd0.orientation = view.getUint16(valueAt, le);
-        continue;
-      }
-      const key = (IFD0_TEXT as Record<number, keyof TiffCheck['ifd0'] | undefined>)[tag];
-      if (key && key !== 'orientation' && type === 2) {
-        const text = new TextDecoder('utf-8').decode(tiff.subarray(valueAt, valueAt + n));
-        const clean = text.replace(/\0[\s\S]*$/, '').trim();
-        if (clean) result.ifd0[key] = clean;
-      }
+      const key = IFD0_TEXT.find(([tag]) => tag === entry.tag)?.[1];
+      const text = key ? entryText(tiff, entry, tiff.length) : undefined;
+      if (key && text) result.ifd0[key] = text;
     }
-    if (item.followNext) {
-      const nextAt = offset + 2 + count * 12;
-      if (nextAt + 4 <= tiff.length) queue.push({ offset: view.getUint32(nextAt, le), ifd0: false, followNext: false });
-    }
+    for (const code of ifd.warnings) warnDamage(code);
   }
   return result;
 }
@@ -129,11 +106,15 @@ export function checkTiff(tiff: Uint8Array): TiffCheck {
  * counts: one flipped bit (a GPS rational's count 1 → 0x01000001) made it
  * allocate 134 MB and spend seconds on a 404-byte block. Zero bytes are zero
  * in both byte orders, and an entry of count 0 is skipped by exifr alone,
- * where a bad type would make it drop the whole IFD.
+ * where a bad type would make it drop the whole IFD. That is what the copy
+ * does to an IFD longer than MAX_IFD_ENTRIES (65 535 entries after a bit
+ * flip): the first entry nobody checked gets type 0, so exifr gives up on that
+ * IFD there, as it did on such garbage before, and reads the others.
  */
 export function withoutOutsideEntries(tiff: Uint8Array, check: TiffCheck = checkTiff(tiff)): Uint8Array {
-  if (check.outsideEntries.length === 0) return tiff;
+  if (check.outsideEntries.length === 0 && check.uncheckedEntries.length === 0) return tiff;
   const copy = tiff.slice();
   for (const entry of check.outsideEntries) copy.fill(0, entry + 4, entry + 8);
+  for (const entry of check.uncheckedEntries) copy.fill(0, entry + 2, entry + 4);
   return copy;
 }

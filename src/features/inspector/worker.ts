@@ -1,23 +1,18 @@
 /**
  * The inspector's worker: parsing happens here so a hostile or huge file can
  * never freeze the page. It reads each file through `blobSource(file)` slices
- * (a 32 MB photo costs a few small reads, not 32 MB of memory).
+ * (a 32 MB photo costs a few small reads, not 32 MB of memory). The bridge's
+ * `serve` checks each answer against the protocol before sending it.
  */
 import { blobSource } from '../../formats/source';
-import { requestSchema, type InspectorReply } from './protocol';
+import { serve } from '../../lib/worker-serve';
+import { INSPECTOR_PROTOCOL, type InspectorReply } from './protocol';
 import { readHead, readSource } from './reader';
 
-const post = (reply: InspectorReply): void => postMessage(reply);
-
-addEventListener('message', (event: MessageEvent<unknown>) => {
-  const parsed = requestSchema.safeParse(event.data);
-  if (!parsed.success) return;
-  const { id, file } = parsed.data;
+serve(self, INSPECTOR_PROTOCOL, async ({ file }, { progress }): Promise<InspectorReply> => {
   const source = blobSource(file);
-  void (async () => {
-    const quick = await readHead(source);
-    if (quick) post({ type: 'reading', id, reading: quick, final: false });
-    const result = await readSource(source);
-    post(result.ok ? { type: 'reading', id, reading: result.reading, final: true } : { type: 'failed', id, code: result.code });
-  })().catch(() => post({ type: 'failed', id, code: 'unreadable' }));
+  const quick = await readHead(source);
+  if (quick) progress({ quick });
+  const result = await readSource(source);
+  return result.ok ? { type: 'reading', reading: result.reading } : { type: 'failed', code: result.code };
 });

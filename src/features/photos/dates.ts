@@ -81,3 +81,20 @@ export function historyActionKey(action: string): `history.action.${HistoryActio
   const a = action.trim().toLowerCase();
   return (HISTORY_ACTIONS as readonly string[]).includes(a) ? `history.action.${a as HistoryAction}` : undefined;
 }
+
+/** Parts of the day, as the inspector's card and the profile's dossier name them. */
+export type PartOfDay = 'night' | 'morning' | 'afternoon' | 'evening';
+
+/** The part of the day an hour (0–23) falls in: night is 22:00–05:59, evening 18:00–21:59. */
+export function partOfDay(hour: number): PartOfDay {
+  if (hour < 6) return 'night';
+  if (hour < 12) return 'morning';
+  if (hour < 18) return 'afternoon';
+  return hour < 22 ? 'evening' : 'night';
+}
+
+/** The part of the day of a metadata date ("2025:04:05 14:32:10"), or undefined without a valid time. */
+export function partOfDayOf(value: string): PartOfDay | undefined {
+  const hour = parseMetaDate(value)?.hour;
+  return hour === undefined ? undefined : partOfDay(hour);
+}

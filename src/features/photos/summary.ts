@@ -4,13 +4,14 @@
  * (sessionStorage: gone when the tab closes; the photo itself is never stored).
  */
 import * as z from 'zod/mini';
+import { IMAGE_FORMATS } from '../../formats/image-formats';
 
 // zod/mini: this module ships in the profile island (and the inspector), which run at page load.
 const text = (max: number) => z.optional(z.string().check(z.maxLength(max)));
 
 export const photoSummarySchema = z.object({
   /** Detected format. */
-  format: z.enum(['jpeg', 'png', 'webp', 'heic', 'avif', 'tiff', 'gif']),
+  format: z.enum(IMAGE_FORMATS),
   /** Signed decimal degrees (south and west negative) and optional altitude in metres. */
   gps: z.optional(
     z.object({

@@ -104,10 +104,3 @@ export function inferRoutine(time: TimeOfDay, frequency: Frequency): { reading: 
   return { reading: reading[time], confidence };
 }
 
-/** The part of the day an hour falls in, for a photo's capture time. */
-export function partOfDay(hour: number): 'night' | 'morning' | 'afternoon' | 'evening' {
-  if (hour < 6) return 'night';
-  if (hour < 12) return 'morning';
-  if (hour < 18) return 'afternoon';
-  return hour < 22 ? 'evening' : 'night';
-}

@@ -8,7 +8,9 @@ import { intlLocale } from '../../i18n/intl';
 import { countryName, type Place } from '../geo/place';
 import { parseMetaDate } from '../photos/dates';
 import type { PhotoSummary } from '../photos/summary';
-import { detectThemes, inferFrequency, inferRoutine, partOfDay, themeConfidence } from './behaviour';
+import { detectThemes, inferFrequency, inferRoutine, themeConfidence } from './behaviour';
+import { formatDegrees } from '../../lib/format-degrees';
+import { partOfDay } from '../photos/dates';
 import { deviceName, priceRange } from './device-price';
 import { fix, VISUAL_ITEMS, type Behaviour, type Confidence, type Finding, type VisualChecklist, type VisualItem } from './model';
 import { estimateRarity } from './rarity';
@@ -44,16 +46,12 @@ export function parseTakenAt(value: string): { date: Date; hour: number } | null
 }
 
 
-/** Formats a number of decimal degrees for display (5 decimals ≈ 1 m). */
-function deg(n: number): string {
-  return n.toFixed(5);
-}
 
 function photoFindings(photo: PhotoSummary, place: Place | null, browser: BrowserSignals | null, locale: Locale): Finding[] {
   const out: Finding[] = [];
   const meta = { source: 'photo', removedBy: ['cleaned'], trainable: false } as const;
   if (photo.gps) {
-    const coords = { lat: deg(photo.gps.lat), lon: deg(photo.gps.lon) };
+    const coords = { lat: formatDegrees(photo.gps.lat), lon: formatDegrees(photo.gps.lon) };
     const country = place?.countryCode ? countryName(place.countryCode, locale) : null;
     const town = place?.town ?? null;
     if (town && country) {
@@ -73,7 +71,7 @@ function photoFindings(photo: PhotoSummary, place: Place | null, browser: Browse
     }
     // Home or away: the photo's place against the browser's own time zone.
     const here = town?.name ?? country ?? `${coords.lat}, ${coords.lon}`;
-    const browserZone = browser && !isGenericTimeZone(browser.timeZone) ? browser.timeZone : null;
+    const browserZone = browser && !isGenericTimeZone(browser.timeZone, browser) ? browser.timeZone : null;
     if (place?.timeZone && browserZone) {
       const same = place.timeZone === browserZone;
       out.push({ ...meta, id: 'photo.home', category: 'place', confidence: same ? 'medium' : 'low',
@@ -152,7 +150,7 @@ function browserFindings(b: BrowserSignals): Finding[] {
   } else {
     out.push({ ...meta, id: 'browser.languages', confidence: 'low', claim: { key: 'finding.browser.languagesHidden', params: {} }, because: { key: 'because.languages', params: {} }, fix: fix('03-device', 'browser-data') });
   }
-  if (!isGenericTimeZone(b.timeZone) && b.timeZone) {
+  if (!isGenericTimeZone(b.timeZone, b) && b.timeZone) {
     out.push({ ...meta, category: 'place', id: 'browser.timeZone', confidence: 'high',
       claim: { key: 'finding.browser.timeZone', params: { zone: b.timeZone } }, because: { key: 'because.timeZone', params: { zone: b.timeZone } }, fix: fix('03-device', 'browser-data') });
   } else {

@@ -1,7 +1,8 @@
 /**
  * The profile tool's state: the reader's inputs, the findings derived from
  * them, and the toggles. Everything stays in memory in this page; the only
- * read from storage is the inspector's photo summary for this tab.
+ * read from storage is the photo summary the reader handed over from the
+ * inspector in this tab ("Use this photo in What they could learn").
  */
 import type { Locale } from '../../i18n/index';
 import { lookupPlace, type Place } from '../geo/place';
@@ -9,7 +10,7 @@ import { loadSummary, type PhotoSummary } from '../photos/summary';
 import { readBrowserSignals } from './browser';
 import { buildFindings } from './findings';
 import { EMPTY_VISUAL, NO_TOGGLES, type Frequency, type TimeOfDay, type Toggles, type VisualChecklist } from './model';
-import { SAMPLE_NAME, SAMPLE_URL } from '../inspector/sample';
+import { loadSample } from '../photos/sample';
 import type { BrowserSignals } from './signals';
 import { applyToggles } from './toggles';
 
@@ -18,7 +19,7 @@ import { applyToggles } from './toggles';
  * first photo, not with the page: most readers look at the dossier first.
  */
 async function summarize(file: File, signal: AbortSignal): Promise<PhotoSummary> {
-  const { summarizePhoto } = await import('../inspector/summarize');
+  const { summarizePhoto } = await import('../photos/summarize');
   return summarizePhoto(file, signal);
 }
 
@@ -88,11 +89,7 @@ export class ProfileState {
     const signal = this.#restart();
     this.photoStatus = 'reading';
     try {
-      // Same-origin GET without a body: the sample ships with the site.
-      const response = await fetch(SAMPLE_URL, { signal });
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      const file = new File([await response.blob()], SAMPLE_NAME, { type: 'image/jpeg' });
-      const summary = await summarize(file, signal);
+      const summary = await summarize(await loadSample(signal), signal);
       await this.#use({ ...summary, isSample: true }, 'sample', '', signal);
     } catch {
       if (!signal.aborted) this.#fail('sampleError');

@@ -66,7 +66,7 @@ export function presentSignals(s: BrowserSignals): Record<RaritySignal, boolean>
     platform: s.platform !== null,
     model: s.model !== null,
     languages: s.languages.length > 0,
-    timeZone: !isGenericTimeZone(s.timeZone),
+    timeZone: !isGenericTimeZone(s.timeZone, s),
     screen: s.screen !== null && s.screen.width > 0,
     pixelRatio: s.pixelRatio !== null,
     colorDepth: s.colorDepth !== null,

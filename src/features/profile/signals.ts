@@ -94,11 +94,42 @@ export function isDecoyBrand(brand: string): boolean {
 }
 
 /**
- * A time zone that says nothing about the reader: Firefox's resistFingerprinting
- * and Tor Browser report UTC to everyone, so we present it as "hidden or generic".
+ * The zone Firefox's resistFingerprinting gives every site today: UTC+0 all
+ * year, but a city name, not "UTC" (measured with Debian's firefox-esr 153,
+ * 2026-12: `Intl.DateTimeFormat().resolvedOptions().timeZone` with the pref on).
  */
-export function isGenericTimeZone(zone: string | null): boolean {
-  return zone === null || /^(Etc\/)?(UTC|GMT|UCT|Zulu|Universal)$/i.test(zone);
+const RFP_ZONE = 'Atlantic/Reykjavik';
+
+/** A Gecko browser (Firefox, Tor Browser, Mullvad Browser): the browsers that have resistFingerprinting. */
+function isGecko(userAgent: string | null): boolean {
+  return userAgent !== null && /\bGecko\/\d/.test(userAgent) && /\bFirefox\//.test(userAgent);
+}
+
+/**
+ * True when the signals look like Firefox's resistFingerprinting (or a browser
+ * built on it, such as Tor Browser): a Gecko browser that reports UTC or
+ * Atlantic/Reykjavik while none of its languages is Icelandic. People who live
+ * in Iceland with an Icelandic-language browser keep their real zone.
+ */
+export function resistsFingerprinting(s: Pick<BrowserSignals, 'userAgent' | 'languages' | 'timeZone'>): boolean {
+  if (!isGecko(s.userAgent) || s.timeZone === null) return false;
+  if (s.languages.some((l) => /^is\b/i.test(l))) return false;
+  return s.timeZone === RFP_ZONE || isUtcLike(s.timeZone);
+}
+
+function isUtcLike(zone: string): boolean {
+  return /^(Etc\/)?(UTC|GMT|UCT|Zulu|Universal)$/i.test(zone);
+}
+
+/**
+ * A time zone that says nothing about the reader, presented as "hidden or
+ * generic": none at all, UTC (which privacy modes and Tor Browser have long
+ * reported), or, given the browser's other signals, the Atlantic/Reykjavik
+ * that resistFingerprinting reports today.
+ */
+export function isGenericTimeZone(zone: string | null, signals?: Pick<BrowserSignals, 'userAgent' | 'languages'>): boolean {
+  if (zone === null || isUtcLike(zone)) return true;
+  return signals !== undefined && resistsFingerprinting({ ...signals, timeZone: zone });
 }
 
 /** Number of signals the browser hid (null) among those a site usually gets. */
@@ -106,6 +137,6 @@ export function hiddenCount(s: BrowserSignals): number {
   const checks: unknown[] = [s.brands, s.timeZone, s.screen, s.pixelRatio, s.colorDepth, s.cpuThreads, s.deviceMemory, s.maxTouchPoints, s.colorScheme];
   let n = checks.filter((v) => v === null).length;
   if (s.languages.length === 0) n += 1;
-  if (isGenericTimeZone(s.timeZone) && s.timeZone !== null) n += 1;
+  if (isGenericTimeZone(s.timeZone, s) && s.timeZone !== null) n += 1;
   return n;
 }

@@ -1,52 +1,51 @@
 /**
- * Composes the GDPR request letter from what the reader chose. Pure: no DOM,
+ * Composes the data-protection request letter from what the reader chose. Pure: no DOM,
  * no storage, no network; the island calls it on every change and tests call it directly.
  */
 import { intlLocale } from '../../i18n/intl';
+import type { ControllerZone } from '../../content/schemas/service';
+import { serviceById } from '../../content/services/services';
 import { LETTER_WORDING } from './letter-text';
+import { RIGHT_KEYS, type AuthorityRegion, type LawId, type Letter, type LetterInput, type LetterLanguage, type RightKey } from './types';
 
-/** The rights the kit can request, in the order the letter lists them (by article number). */
-export const RIGHT_KEYS = ['access', 'erasure', 'restriction', 'objection'] as const;
-export type RightKey = (typeof RIGHT_KEYS)[number];
+export {
+  AUTHORITY_REGIONS,
+  LETTER_LANGUAGES,
+  RESTRICTION_GROUNDS,
+  RIGHT_KEYS,
+  type AuthorityRegion,
+  type LawId,
+  type Letter,
+  type LetterInput,
+  type LetterLanguage,
+  type RestrictionGround,
+  type RightKey,
+} from './types';
 
-/** GDPR article of each right. */
-export const RIGHT_ARTICLES: Record<RightKey, number> = { access: 15, erasure: 17, restriction: 18, objection: 21 };
-
-/** Where the reader lives, which decides the law cited, the controller and the authority named. */
-export const AUTHORITY_REGIONS = ['unspecified', 'fr', 'uk', 'ie', 'other-eu'] as const;
-export type AuthorityRegion = (typeof AUTHORITY_REGIONS)[number];
-
-/** Languages the letter can be written in (independent of the page language). */
-export const LETTER_LANGUAGES = ['fr', 'en'] as const;
-export type LetterLanguage = (typeof LETTER_LANGUAGES)[number];
-
-/** What the reader chose and typed. Nothing of it is stored or sent. */
-export interface LetterInput {
-  /** Rights to exercise; an empty list gives a letter that asks for nothing but still shows the frame. */
-  rights: readonly RightKey[];
-  /** Name on the account; blank gives a visible placeholder. */
-  name: string;
-  /** Email of the account; blank gives a visible placeholder. */
-  email: string;
-  region: AuthorityRegion;
-  language: LetterLanguage;
-  /** Date written on the letter, `YYYY-MM-DD`; empty gives a placeholder (the static template). */
-  date: string;
+/** The law a region's letter rests on. */
+export function lawOf(region: AuthorityRegion): LawId {
+  if (region === 'uk') return 'uk-gdpr';
+  if (region === 'ch') return 'nlpd';
+  if (region === 'qc') return 'qc';
+  return 'gdpr';
 }
 
-/** The composed letter. */
-export interface Letter {
-  /** Subject line, also the first line of `text`. */
-  subject: string;
-  /** The whole letter as plain text, ready to paste or save. */
-  text: string;
-  /** Suggested file name for the .txt download. */
-  filename: string;
+/** Which of a service's controllers answers readers of a region (their policies split EEA, Switzerland, UK, elsewhere). */
+export function zoneOf(region: AuthorityRegion): ControllerZone {
+  if (region === 'uk') return 'uk';
+  if (region === 'ch') return 'ch';
+  if (region === 'qc') return 'other';
+  return 'eea';
+}
+
+/** The rights a law's letter can ask for: restriction is a GDPR and UK GDPR right only (Art. 18). */
+export function rightsUnder(law: LawId): readonly RightKey[] {
+  return RIGHT_KEYS.filter((r) => LETTER_WORDING.en.laws[law].articles[r] !== undefined && (r !== 'restriction' || LETTER_WORDING.en.laws[law].restriction));
 }
 
 /** Collapses whitespace (a name or email is one line) and bounds the length. */
-function oneLine(value: string): string {
-  return value.replace(/\s+/g, ' ').trim().slice(0, 200);
+function oneLine(value: string, max = 200): string {
+  return value.replace(/\s+/g, ' ').trim().slice(0, max);
 }
 
 /** Formats `YYYY-MM-DD` as a long date in the letter's language; an invalid date is written as given. */
@@ -58,47 +57,60 @@ export function formatLetterDate(date: string, language: LetterLanguage): string
   return new Intl.DateTimeFormat(intlLocale(language), { dateStyle: 'long', timeZone: 'UTC' }).format(utc);
 }
 
-/** "articles 15, 17 et 21 du RGPD" / "Articles 15, 17 and 21 of the GDPR" for the subject line. */
-function articleList(numbers: readonly number[], language: LetterLanguage, lawRef: string): string {
-  const and = language === 'fr' ? ' et ' : ' and ';
-  const many = numbers.length > 1;
-  const list = many ? `${numbers.slice(0, -1).join(', ')}${and}${String(numbers.at(-1))}` : String(numbers[0] ?? '');
-  const word = language === 'fr' ? (many ? 'articles' : 'article') : many ? 'Articles' : 'Article';
-  return `${word} ${list} ${lawRef}`;
+/** "15, 17 et 21" / "15, 17 and 21": the language's own list rules (Intl.ListFormat), not a hand-written join. */
+export function joinList(items: readonly string[], language: LetterLanguage, type: 'conjunction' | 'disjunction' = 'conjunction'): string {
+  return new Intl.ListFormat(intlLocale(language), { style: 'long', type }).format(items);
 }
 
 /**
- * Writes the letter: addressee and where to send it (privacy.openai.com, dsar@openai.com,
- * DPO dpo@openai.com: facts.md §1.8; controller OpenAI Ireland Limited, or OpenAI OpCo, LLC
- * for UK users: §1.10), the reader's identifiers, one paragraph per chosen right citing its
- * article, the one-month deadline of Art. 12(3) (Art. 12A in the UK since the Data (Use and
- * Access) Act 2025), and the complaint under Art. 77 that follows silence (§4).
+ * Writes the letter: addressee (the controller the service's privacy policy names for the
+ * reader's zone, src/content/services/services.ts) and where to send it, the reader's
+ * identifiers, one paragraph per chosen right citing its article under the law of the
+ * reader's region, the deadline that law sets, and the complaint that follows silence.
  */
 export function composeLetter(input: LetterInput): Letter {
   const w = LETTER_WORDING[input.language];
-  const zone = input.region === 'uk' ? 'uk' : 'eu';
-  const controller = zone === 'uk' ? 'OpenAI OpCo, LLC' : 'OpenAI Ireland Limited';
-  const chosen = RIGHT_KEYS.filter((r) => input.rights.includes(r));
-  const articles = chosen.map((r) => RIGHT_ARTICLES[r]);
-  const subject = w.subject(articles.length > 0 ? articleList(articles, input.language, w.lawRef[zone]) : w.lawName[zone]);
+  const law = w.laws[lawOf(input.region)];
+  const service = serviceById(input.service);
+  const controller = service.controllers[zoneOf(input.region)];
+  const allowed = rightsUnder(lawOf(input.region));
+  const chosen = RIGHT_KEYS.filter((r) => input.rights.includes(r) && allowed.includes(r));
+  const articles = [...new Set(chosen.map((r) => law.articles[r]).filter((n): n is number => n !== undefined))].sort((a, b) => a - b);
+  const what =
+    articles.length > 0
+      ? `${articles.length > 1 ? law.articleWord.many : law.articleWord.one} ${joinList(articles.map(String), input.language)} ${law.ref}`
+      : law.name;
+  const subject = w.subject(what);
   const name = oneLine(input.name) || w.namePlaceholder;
-  const email = oneLine(input.email) || w.emailPlaceholder;
-  const rightLines = chosen.map((r) =>
-    r === 'restriction'
-      ? `- ${w.rights.restriction}${chosen.includes('objection') ? w.restrictionAfterObjection : ''}.`
-      : `- ${w.rights[r]}`,
-  );
+  const email = oneLine(input.email) || w.emailPlaceholder(service.name);
+  const situation = oneLine(input.situation, 600) || w.situationPlaceholder;
+  const objecting = chosen.includes('objection');
+  const paragraph = (right: RightKey): string => {
+    if (right === 'access') return law.access;
+    if (right === 'erasure') return law.erasure(objecting);
+    if (right === 'objection') return law.objection(situation);
+    return law.restriction?.[input.restrictionGround] ?? '';
+  };
+  const rightLines = chosen.map((r) => `- ${paragraph(r)}`);
+  if (law.recipients && (chosen.includes('erasure') || chosen.includes('restriction'))) rightLines.push(`- ${law.recipients}`);
+  const header = [
+    subject,
+    w.to(controller.confirmed ? controller.name : w.unconfirmedController(service.name)),
+    ...(controller.confirmed && controller.address ? [controller.address] : []),
+    w.sendVia(joinList(service.requestTo, input.language, 'disjunction')),
+    ...(service.dpo && !service.requestTo.includes(service.dpo) ? [w.copy(service.dpo)] : []),
+  ];
   const paragraphs = [
-    [subject, w.to(controller), w.sendVia, w.copy].join('\n'),
+    header.join('\n'),
     w.dateLine(input.date ? formatLetterDate(input.date, input.language) : w.datePlaceholder),
     w.greeting,
-    w.intro(w.lawName[zone]),
+    w.intro(service.name, law.name),
     w.identity(name, email),
     ...(rightLines.length > 0 ? [`${w.request}\n\n${rightLines.join('\n\n')}`] : []),
-    w.deadline(w.lawRef[zone], w.deadlineArticle[zone]),
-    w.complaint(w.authority[input.region], w.lawRef[zone]),
+    law.deadline,
+    law.complaint(w.authority[input.region]),
     w.receipt,
     `${w.closing}\n\n${name}`,
   ];
-  return { subject, text: `${paragraphs.join('\n\n')}\n`, filename: `${w.filename}${input.date ? `-${input.date}` : ''}.txt` };
+  return { subject, text: `${paragraphs.join('\n\n')}\n`, filename: `${law.filename}-${input.service}${input.date ? `-${input.date}` : ''}.txt` };
 }

@@ -1,15 +1,14 @@
 /**
- * The few facts of a photo that the "what they could learn" tool needs.
- * `summarizePhoto` reads a file with the inspector's worker and remembers the
- * summary for this tab (sessionStorage, through saveSummary); the inspector
- * island calls `rememberReading` after each file it reads.
+ * The photo service the other tools use: reads a photo with the inspector's
+ * worker and keeps the few facts the "what they could learn" tool needs.
+ * A summary is written to this tab's sessionStorage only when the reader asks
+ * for it ("Use this photo in What they could learn" on an inspector result),
+ * never as a side effect of reading.
  */
-import { saveSummary, type PhotoSummary } from '../photos/summary';
-import { readFile } from './client';
-import type { Reading } from './protocol';
-import { SAMPLE_NAME, SAMPLE_URL } from './sample';
-
-export { SAMPLE_NAME, SAMPLE_URL };
+import { readFile } from '../inspector/client';
+import type { Reading } from '../inspector/protocol';
+import { SAMPLE_NAME } from './sample';
+import { saveSummary, type PhotoSummary } from './summary';
 
 const cap = (s: string | undefined): string | undefined => (s === undefined ? undefined : s.slice(0, 200));
 
@@ -43,20 +42,20 @@ export function isSampleFile(file: File): boolean {
   return file.name === SAMPLE_NAME;
 }
 
-/** Saves the summary of the last photo read, for this tab only. */
-export function rememberReading(reading: Reading, file: File): PhotoSummary {
+/** Hands one reading to the profile, for this tab only: the reader asked for it. */
+export function shareWithProfile(reading: Reading, file: File): PhotoSummary {
   const summary = summaryFromReading(reading, isSampleFile(file));
   saveSummary(typeof sessionStorage === 'undefined' ? null : sessionStorage, summary);
   return summary;
 }
 
 /**
- * Reads a photo on this device and returns what it gives away, in short.
+ * Reads a photo on this device and returns what it gives away, in short (nothing is stored).
  * Rejects with an Error whose message is the read error code (e.g. "not-an-image")
  * when the file cannot be read, or an AbortError when `signal` aborts.
  */
 export async function summarizePhoto(file: File, signal?: AbortSignal): Promise<PhotoSummary> {
   const result = await readFile(file, signal);
   if (!result.ok) throw new Error(result.code);
-  return rememberReading(result.reading, file);
+  return summaryFromReading(result.reading, isSampleFile(file));
 }

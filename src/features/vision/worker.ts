@@ -1,0 +1,273 @@
+/// <reference lib="webworker" />
+/**
+ * The scan's worker (a module worker). It decodes the photo, runs the face
+ * and object detectors (Human on the tfjs WebAssembly backend) on a copy of
+ * about 1,920 px, replies with those, then reads text (tesseract.js, French
+ * and English) over overlapping tiles of a 2,560 px copy plus one
+ * whole-frame pass, and replies with the classified lines and the findings.
+ *
+ * Every file comes from /models/ on this site (no library default is left to
+ * point at a CDN), and the libraries are imported only when a scan starts.
+ * tesseract.js runs in its own classic worker (it needs importScripts),
+ * started from here with `workerBlobURL: false` (a blob: worker breaks the CSP).
+ */
+import type { Config, Human } from '@vladmandic/human';
+import type Tesseract from 'tesseract.js';
+import { relaxedSimd, simd } from 'wasm-feature-detect';
+import { asset, folderOf } from './assets';
+import { classifyLine } from './classify';
+import { assembleFindings } from './findings';
+import { downscale, toBox } from './geometry';
+import { ByteProgress, countingFetch } from './loading';
+import { humanResultSchema, scanRequestSchema, tesseractPageSchema, type Failure, type ScanReply, type ScanRequest, type TextLine } from './protocol';
+import { OCR_MAX_EDGE, planTiles } from './tiles';
+import { groupLines, mergeWords, type Pass } from './words';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+/** Long edge of the copy the detectors see: 0.6–1.9 s a detection here at 1,920 px, and Human caps its own input at 3,840 (research §3.1). */
+export const DETECT_MAX_EDGE = 1920;
+/** Tesseract's page segmentation modes: 11 is sparse text, found anywhere (research addendum); 3 is the automatic layout, for a page or screen that fills the frame. */
+const PSM_SPARSE = '11';
+const PSM_AUTO = '3';
+
+type Post = (reply: ScanReply) => void;
+
+class ScanError extends Error {
+  constructor(
+    readonly failure: Failure,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** A thrown error as one of the reader's messages. */
+function failureOf(error: unknown): Failure {
+  if (error instanceof ScanError) return error.failure;
+  const text = String(error);
+  if (error instanceof RangeError || /memory|allocation|OOM/i.test(text)) return 'memory';
+  return 'internal';
+}
+
+let human: Human | undefined;
+let ocr: Tesseract.Worker | undefined;
+
+/** The tesseract core this browser can run (the same choice tesseract.js makes by itself, made here so its bytes are counted). */
+async function coreRole(): Promise<string> {
+  if (await relaxedSimd()) return 'core-relaxedsimd';
+  return (await simd()) ? 'core-simd' : 'core';
+}
+
+/** Files this scan still has to load, for the progress bar. */
+async function neededRoles(languages: readonly string[]): Promise<string[]> {
+  const roles: string[] = [];
+  if (!human) roles.push('human', 'face-json', 'face-bin', 'mesh-json', 'mesh-bin', 'object-json', 'object-bin', (await simd()) ? 'tfjs-wasm-simd' : 'tfjs-wasm');
+  if (!ocr) roles.push('tesseract', 'tesseract-worker', await coreRole(), ...languages.map((l) => `lang-${l}`));
+  return roles;
+}
+
+async function loadHuman(): Promise<Human> {
+  if (human) return human;
+  const url = asset('human').url;
+  const mod: unknown = await import(/* @vite-ignore */ url);
+  const ctor = typeof mod === 'object' && mod !== null && 'Human' in mod ? mod.Human : undefined;
+  if (typeof ctor !== 'function') throw new ScanError('model-load', 'Human did not load');
+  const config: Partial<Config> = {
+    backend: 'wasm',
+    wasmPath: folderOf(asset('tfjs-wasm-simd').url),
+    modelBasePath: folderOf(asset('face-json').url),
+    // Models are cached by the service worker under /models/, not a second time in IndexedDB.
+    cacheModels: false,
+    warmup: 'none',
+    debug: false,
+    // Filters need WebGL; the WASM backend is the only one that works without a GPU (research §3.1).
+    filter: { enabled: false },
+    cacheSensitivity: 0,
+    face: {
+      enabled: true,
+      // BlazeFace finds candidates; FaceMesh's score (kept only at ≥ 0.5) rejects an animal's face, which BlazeFace scores like a person's.
+      detector: { modelPath: 'blazeface.json', maxDetected: 50, minConfidence: 0.5, rotation: false, return: false },
+      mesh: { enabled: true, modelPath: 'facemesh.json', keepInvalid: false },
+      iris: { enabled: false },
+      description: { enabled: false },
+      emotion: { enabled: false },
+      antispoof: { enabled: false },
+      liveness: { enabled: false },
+    },
+    // Below 0.4 NanoDet saw a sink on the astronaut portrait and a mouse on the cat (0.31–0.32).
+    object: { enabled: true, modelPath: asset('object-json').url, minConfidence: 0.4, maxDetected: 20 },
+    body: { enabled: false },
+    hand: { enabled: false },
+    gesture: { enabled: false },
+    segmentation: { enabled: false },
+  } as Partial<Config>;
+  const made = Reflect.construct(ctor, [config]) as Human;
+  await made.init();
+  await made.load();
+  if (made.tf.getBackend() !== 'wasm') throw new ScanError('model-load', `backend ${made.tf.getBackend()}`);
+  human = made;
+  return made;
+}
+
+/** Fetches one file whole (bytes counted), to warm the cache for the files tesseract.js's own worker fetches. */
+async function fetchBytes(role: string): Promise<void> {
+  const response = await fetch(asset(role).url);
+  if (!response.ok) throw new ScanError('model-load', `${role}: HTTP ${response.status}`);
+  await response.arrayBuffer();
+}
+
+async function loadOcr(languages: readonly ('fra' | 'eng')[]): Promise<Tesseract.Worker> {
+  if (ocr) return ocr;
+  const core = asset(await coreRole());
+  // The files tesseract.js's own worker fetches are fetched here first, so their bytes are counted; its requests then come from the cache.
+  const [mod] = await Promise.all([
+    import(/* @vite-ignore */ asset('tesseract').url) as Promise<unknown>,
+    ...languages.map((code) => fetchBytes(`lang-${code}`)),
+    fetchBytes('tesseract-worker'),
+    fetchBytes(core.role),
+  ]);
+  const lib = typeof mod === 'object' && mod !== null && 'default' in mod ? mod.default : undefined;
+  const create = typeof lib === 'object' && lib !== null && 'createWorker' in lib ? lib.createWorker : undefined;
+  if (typeof create !== 'function') throw new ScanError('model-load', 'tesseract.js did not load');
+  const made = (await Reflect.apply(create, lib, [
+    [...languages],
+    1, // OEM 1: LSTM only, the data shipped
+    {
+      workerPath: asset('tesseract-worker').url,
+      corePath: core.url,
+      langPath: folderOf(asset(`lang-${languages[0] ?? 'fra'}`).url),
+      workerBlobURL: false,
+      gzip: true,
+      cacheMethod: 'none',
+      legacyCore: false,
+      legacyLang: false,
+    },
+  ])) as Tesseract.Worker;
+  // Tesseract prints notes ("Estimating resolution as 582") to stderr, which the browser shows as console errors.
+  await made.setParameters({ debug_file: '/dev/null' } as Partial<Tesseract.WorkerParams>);
+  ocr = made;
+  return made;
+}
+
+/** Decodes the photo upright; a format the browser cannot decode is the reader's "could not open" message. */
+async function decode(file: Blob): Promise<ImageBitmap> {
+  try {
+    return await createImageBitmap(file, { imageOrientation: 'from-image' });
+  } catch (error) {
+    throw new ScanError('decode', String(error));
+  }
+}
+
+/** A copy of the bitmap with its long edge at most `maxEdge`. */
+function scaledCopy(bitmap: ImageBitmap, maxEdge: number): OffscreenCanvas {
+  const size = downscale(bitmap.width, bitmap.height, maxEdge);
+  const canvas = new OffscreenCanvas(size.width, size.height);
+  const ctx = canvas.getContext('2d');
+  if (!ctx) throw new ScanError('memory', 'no 2d context');
+  ctx.drawImage(bitmap, 0, 0, size.width, size.height);
+  return canvas;
+}
+
+/** One OCR pass over part of the copy, as words in the copy's pixels. */
+async function readArea(worker: Tesseract.Worker, source: OffscreenCanvas, area: { x: number; y: number; w: number; h: number }): Promise<Pass> {
+  const tile = new OffscreenCanvas(area.w, area.h);
+  tile.getContext('2d')?.drawImage(source, area.x, area.y, area.w, area.h, 0, 0, area.w, area.h);
+  const png = await tile.convertToBlob({ type: 'image/png' });
+  const result = await worker.recognize(png, {}, { blocks: true, text: false });
+  const page = tesseractPageSchema.safeParse(result.data);
+  if (!page.success) throw new ScanError('internal', `tesseract output: ${page.error.message}`);
+  const words = (page.data.blocks ?? []).flatMap((b) =>
+    b.paragraphs.flatMap((p) =>
+      p.lines.flatMap((l) =>
+        l.words.map((w) => ({ text: w.text, confidence: w.confidence, box: { x: area.x + w.bbox.x0, y: area.y + w.bbox.y0, w: w.bbox.x1 - w.bbox.x0, h: w.bbox.y1 - w.bbox.y0 } })),
+      ),
+    ),
+  );
+  return { area, words };
+}
+
+/** Reads the text of the picture: one whole-frame pass, then the tiles; lines classified. */
+async function readText(worker: Tesseract.Worker, bitmap: ImageBitmap, post: (done: number, of: number) => void): Promise<TextLine[]> {
+  const copy = scaledCopy(bitmap, OCR_MAX_EDGE);
+  const whole = { x: 0, y: 0, w: copy.width, h: copy.height };
+  const tiles = planTiles(copy.width, copy.height);
+  const of = tiles.length + (tiles.length > 1 ? 1 : 0);
+  const passes: Pass[] = [];
+  if (tiles.length > 1) {
+    await worker.setParameters({ tessedit_pageseg_mode: PSM_AUTO as Tesseract.PSM });
+    passes.push(await readArea(worker, copy, whole));
+    post(1, of);
+  }
+  await worker.setParameters({ tessedit_pageseg_mode: PSM_SPARSE as Tesseract.PSM });
+  for (const tile of tiles) {
+    passes.push(await readArea(worker, copy, tile));
+    post(passes.length, of);
+  }
+  const lines = groupLines(mergeWords(passes, copy.width, copy.height));
+  return lines.map((line, i) => ({
+    id: `text-${i}`,
+    text: line.text,
+    box: toBox(line.box, copy.width, copy.height),
+    confidence: line.confidence,
+    kinds: classifyLine(line.text),
+  }));
+}
+
+const boxOfRaw = ([x, y, w, h]: readonly [number, number, number, number]): { x: number; y: number; w: number; h: number } => {
+  const c = (v: number): number => Math.min(1, Math.max(0, v));
+  const x0 = c(x);
+  const y0 = c(y);
+  return { x: x0, y: y0, w: c(x + w) - x0, h: c(y + h) - y0 };
+};
+
+/** The whole scan of one photo; every reply goes through `post`. Kept in one function so that moving to the shared worker bridge is a few lines. */
+export async function scan(request: ScanRequest, post: Post): Promise<void> {
+  const { id } = request;
+  if (typeof WebAssembly !== 'object') throw new ScanError('no-wasm', 'no WebAssembly');
+  const roles = await neededRoles(request.languages);
+  const progress = new ByteProgress(
+    roles.reduce((sum, r) => sum + asset(r).bytes, 0),
+    (loaded, total) => post({ type: 'loading', id, loaded, total }),
+  );
+  const base = self.fetch.bind(self);
+  self.fetch = countingFetch(base, '/models/', (n) => progress.add(n));
+  try {
+    post({ type: 'step', id, step: 'decode', done: 0, of: 1 });
+    const [detector, bitmap] = await Promise.all([loadHuman(), decode(request.file)]);
+    post({ type: 'step', id, step: 'faces', done: 0, of: 1 });
+    const copy = scaledCopy(bitmap, DETECT_MAX_EDGE);
+    const raw = humanResultSchema.safeParse(await detector.detect(copy));
+    if (!raw.success) throw new ScanError('internal', `Human output: ${raw.error.message}`);
+    const faces = raw.data.face.map((f, i) => ({ id: `face-${i}`, box: boxOfRaw(f.boxRaw), score: f.score }));
+    const objects = raw.data.object.map((o, i) => ({ id: `object-${i}`, label: o.label, box: boxOfRaw(o.boxRaw), score: o.score }));
+    post({ type: 'visual', id, width: bitmap.width, height: bitmap.height, scannedEdge: Math.max(copy.width, copy.height), faces, objects });
+
+    let lines: TextLine[] = [];
+    let textRead = true;
+    try {
+      const reader = await loadOcr(request.languages);
+      progress.finish();
+      post({ type: 'step', id, step: 'text', done: 0, of: 1 });
+      lines = await readText(reader, bitmap, (done, of) => post({ type: 'step', id, step: 'text', done, of }));
+    } catch (error) {
+      // Faces and objects stand; the page says the text could not be read.
+      textRead = false;
+      if (failureOf(error) === 'memory') throw error;
+    }
+    bitmap.close();
+    post({ type: 'done', id, lines, textRead, findings: assembleFindings({ faces, objects, lines, textRead }) });
+  } finally {
+    self.fetch = base;
+  }
+}
+
+self.addEventListener('message', (event: MessageEvent<unknown>) => {
+  const parsed = scanRequestSchema.safeParse(event.data);
+  if (!parsed.success) return;
+  const request = parsed.data;
+  const post: Post = (reply) => self.postMessage(reply);
+  scan(request, post).catch((error: unknown) => {
+    post({ type: 'failed', id: request.id, failure: failureOf(error), detail: String(error) });
+  });
+});

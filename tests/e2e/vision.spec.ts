@@ -1,0 +1,117 @@
+/**
+ * The scan through the real inspector page, in French and English: faces
+ * counted on known pictures, a badge's name and a screen's e-mail address read
+ * and classified, keyboard-only use, axe with results shown, and (through the
+ * fixtures' guard) no request leaving the page. Scenes are composited with
+ * ImageMagick into a temporary folder. Tests assert what a reader checks (how
+ * many faces, which words were read), never a model's exact boxes.
+ * Model runs are slow on 2 cores (≈ 5–15 s a photo), so they are few.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { FIXTURES, tempDir } from '../support/paths';
+
+const VISION = join(FIXTURES, 'vision');
+const ASTRONAUT = join(VISION, 'astronaut.jpg');
+const CAT = join(VISION, 'chelsea-cat.jpg');
+const FONT = '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf';
+const FONT_REGULAR = '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf';
+const PAGE = { fr: '/outils/inspecteur/', en: '/en/tools/inspector/' } as const;
+const SCAN = { fr: 'Scanner cette photo', en: 'Scan this photo' } as const;
+
+const magick = (args: string[]): void => {
+  execFileSync('convert', args);
+};
+
+/** Opens the inspector page, chooses photos in the inspector, waits for the scan island. */
+async function open(page: Page, locale: 'fr' | 'en', files: string[]): Promise<void> {
+  await page.goto(PAGE[locale]);
+  await page.locator('.inspector[data-ready="true"]').waitFor();
+  await page.getByTestId('inspector-input').setInputFiles(files);
+  await page.locator('[data-tool="vision"]').scrollIntoViewIfNeeded();
+  await page.locator('.scan[data-ready="true"]').waitFor();
+}
+
+/** Presses the scan button and waits for the findings list (or an alert). */
+async function scan(page: Page, locale: 'fr' | 'en', press = true): Promise<void> {
+  if (press) await page.getByRole('button', { name: SCAN[locale] }).click();
+  await expect(page.locator('[data-tool="vision"] .findings li').first()).toBeVisible({ timeout: 90_000 });
+  await expect(page.locator('[data-tool="vision"] [role="status"]')).toContainText(locale === 'fr' ? 'Scan terminé' : 'Scan finished', { timeout: 90_000 });
+}
+
+/** The scenes the tests need, made once into a temporary folder: two people side by side, and a cat with a badge and a screen beside it. */
+function makeScenes(): { two: string; scene: string } {
+  const dir = tempDir('bya-vision-');
+  const two = join(dir, 'two-people.jpg');
+  const scene = join(dir, 'badge-and-screen.jpg');
+  magick([ASTRONAUT, '(', ASTRONAUT, '-flop', ')', '+append', two]);
+  magick([
+    CAT, '-resize', '1800x1200!',
+    // A badge about 300 px wide, its name about 25 px high: small in the frame, as on a table.
+    '(', '-size', '300x170', 'xc:white', '-bordercolor', '#1d4e89', '-border', '6', '-font', FONT, '-pointsize', '32', '-fill', 'black', '-annotate', '+22+70', 'Jeanne Roux', '-font', FONT_REGULAR, '-pointsize', '22', '-annotate', '+22+115', 'Infirmière', ')',
+    '-geometry', '+140+860', '-composite',
+    // A screen: dark bezel, white page, a mail header.
+    '(', '-size', '760x420', 'xc:#222', '(', '-size', '720x380', 'xc:white', '-font', FONT_REGULAR, '-pointsize', '34', '-fill', 'black', '-annotate', '+30+80', 'De : jeanne.roux@exemple.fr', '-annotate', '+30+150', 'Objet : rendez-vous', ')', '-geometry', '+20+20', '-composite', ')',
+    '-geometry', '+960+140', '-composite', scene,
+  ]);
+  return { two, scene };
+}
+
+let scenes: { two: string; scene: string };
+test.beforeAll(() => {
+  scenes = makeScenes();
+});
+
+test('English: the astronaut gives one face; a cat with a badge and a screen gives no face, the name and the e-mail read', async ({ page }) => {
+  test.setTimeout(240_000);
+  await open(page, 'en', [ASTRONAUT]);
+  const loading = page.locator('[data-tool="vision"] progress');
+  await page.getByRole('button', { name: SCAN.en }).click();
+  // The models load on demand, with a bar in bytes.
+  await expect(loading).toBeVisible({ timeout: 30_000 });
+  await expect(page.locator('[data-tool="vision"] [role="status"]')).toContainText(/Loading the models: [\d.]+ (kB|MB) of [\d.]+ MB/);
+  await scan(page, 'en', false);
+  await expect(page.locator('[data-finding="finding.faces.one"]')).toHaveText(/^1 face/);
+  await expect(page.locator('[data-tool="vision"] rect.face')).toHaveCount(1);
+
+  // The cat alone: an animal's face is not a person's.
+  await page.getByTestId('inspector-input').setInputFiles([CAT]);
+  await scan(page, 'en');
+  await expect(page.locator('[data-finding="finding.noFace"]')).toHaveText(/No face found/);
+  await expect(page.locator('[data-tool="vision"] rect.face')).toHaveCount(0);
+
+  await page.getByTestId('inspector-input').setInputFiles([scenes.scene]);
+  await scan(page, 'en');
+  await expect(page.locator('[data-finding="finding.noFace"]')).toHaveText(/No face found/);
+  await expect(page.locator('[data-finding="finding.text.name"]')).toContainText('“Jeanne Roux”: it looks like a person’s name');
+  await expect(page.locator('[data-finding="finding.text.email"]')).toContainText('e-mail address: “jeanne.roux@exemple.fr”');
+  // Each finding is linked to its box: showing it highlights the box.
+  const show = page.locator('[data-finding="finding.text.email"]').getByRole('button', { name: /Show on the photo/ });
+  await show.click();
+  await expect(show).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.locator('[data-tool="vision"] rect.text.active')).toHaveCount(1);
+});
+
+test('French, keyboard only: two people give two faces; axe finds nothing with the results shown', async ({ page }) => {
+  test.setTimeout(180_000);
+  await open(page, 'fr', [scenes.two]);
+  const button = page.getByRole('button', { name: SCAN.fr });
+  await button.waitFor();
+  // From the file input, Tab until the scan button has the focus, then Enter.
+  await page.getByTestId('inspector-input').focus();
+  for (let i = 0; i < 60 && !(await button.evaluate((b) => b === document.activeElement)); i++) await page.keyboard.press('Tab');
+  await expect(button).toBeFocused();
+  await page.keyboard.press('Enter');
+  await scan(page, 'fr', false);
+  await expect(page.locator('[data-finding="finding.faces.other"]')).toHaveText(/^2 visages/);
+  const show = page.locator('[data-finding="finding.faces.other"]').getByRole('button', { name: /Montrer sur la photo/ });
+  await show.focus();
+  await page.keyboard.press('Space');
+  await expect(show).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.locator('[data-tool="vision"] rect.face.active')).toHaveCount(2);
+  const results = await new AxeBuilder({ page }).include('[data-tool="vision"]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  expect(results.violations).toEqual([]);
+});

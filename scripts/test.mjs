@@ -27,7 +27,8 @@ if (build !== 0 || unit !== 0) process.exit(build || unit);
 const steps = [
   ['vitest', 'run', BUILT_SITE_TESTS, TIMED_UNIT_TESTS],
   ['node', 'scripts/ensure-chromium.mjs'],
-  ['playwright', 'test'],
+  // Chromium: every spec but the timed ones in parallel, then those alone (scripts/e2e.mjs).
+  ['node', 'scripts/e2e.mjs'],
   // Firefox ESR and WebKitGTK (tests/engines): the core flows in the two other engines.
   ['node', 'scripts/test-engines.mjs'],
 ];

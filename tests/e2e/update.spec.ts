@@ -7,6 +7,7 @@
  * tab 2 must land on B without a reload loop, and A's cache goes once no tab
  * runs A.
  */
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { serve } from '../../scripts/static-server.mjs';
 import { CRAWL_FIXTURES, chooseFiles } from '../support/drive';
@@ -94,5 +95,6 @@ test('a new build takes over with a tab of the old one open: that tab keeps work
       .not.toContain(cacheA);
   } finally {
     await server.close();
+    rmSync(buildB, { recursive: true, force: true });
   }
 });

@@ -349,6 +349,59 @@ export function defineFlows(name: EngineName): void {
       }, 90_000);
     }
 
+    it('offline: after one visit, with the network cut, every page loads and the inspector reads a photo', async () => {
+      await engine.goto('/');
+      expect(await engine.evaluate(z.boolean(), () => 'serviceWorker' in navigator && window.isSecureContext), 'service workers available').toBe(true);
+      // Registered 3 s after the load, then the whole build is precached (about 7 MB).
+      await waitFor(engine, 'the service worker to control the page', () => navigator.serviceWorker.controller !== null, [], 90_000);
+      const cached = await engine.evaluate(z.object({ names: z.array(z.string()), count: z.number() }), async () => {
+        const names = await caches.keys();
+        const cache = await caches.open(names[0] ?? '');
+        return { names, count: (await cache.keys()).length };
+      });
+      expect(cached.names).toEqual([expect.stringMatching(/^bya-[0-9a-f]{12}$/)]);
+      const pages = builtPages();
+      expect(cached.count).toBeGreaterThan(pages.length);
+      // Cut the network: in the browser where the driver can (Firefox), and for every engine by stopping the server.
+      const inBrowser = await engine.setOffline(true);
+      await site.stop();
+      const problems: Problems = [];
+      try {
+        for (const path of pages) {
+          await engine.goto(path).catch((e: unknown) => problems.push(`${path}: ${String(e).slice(0, 160)}`));
+          const page = await engine.evaluate(z.object({ lang: z.string(), h1: z.boolean(), banner: z.boolean() }), () => ({
+            lang: document.documentElement.lang,
+            h1: (document.querySelector('h1')?.getBoundingClientRect().height ?? 0) > 0,
+            banner: document.querySelector('#offline-status')?.hasAttribute('hidden') === false,
+          })).catch(() => ({ lang: '', h1: false, banner: false }));
+          if (page.lang !== (path.startsWith('/en/') ? 'en' : 'fr')) problems.push(`${path}: lang ${page.lang || 'missing (not served)'}`);
+          if (!page.h1) problems.push(`${path}: no visible h1`);
+          // The banner follows navigator.onLine: only a browser that was itself cut knows it is offline.
+          if (inBrowser && !page.banner) problems.push(`${path}: no offline banner`);
+          if (path === ROUTES.inspector.fr || path === ROUTES.inspector.en) {
+            await waitFor(engine, 'the inspector island offline', wakeAndCheck, ['.inspector[data-ready="true"]']).catch(async (e: unknown) => {
+              const state = await engine.evaluate(z.string(), () => {
+                const island = document.querySelector('.inspector')?.closest('astro-island');
+                const scripts = performance.getEntriesByType('resource').filter((r) => r.name.includes('Inspector')).map((r) => r.name);
+                return `island ssr=${String(island?.hasAttribute('ssr'))} url=${island?.getAttribute('component-url') ?? '?'} loaded=${scripts.join(',') || 'none'}`;
+              }).catch(() => '?');
+              problems.push(`${path}: ${String(e)} — ${state}`);
+            });
+            await engine.setFiles('[data-testid="inspector-input"]', [join(IMAGES, ONE_OF_EACH.JPEG)]);
+            await waitFor(engine, 'a card read offline', present, ['[data-testid="file-result"] [data-card="location"]'], 60_000).catch(async (e: unknown) => {
+              const state = await engine.evaluate(z.string(), () => [...document.querySelectorAll('[data-testid="file-result"]')].map((c) => `${c.getAttribute('data-status') ?? ''}: ${c.textContent?.replace(/\s+/g, ' ').slice(0, 200) ?? ''}`).join(' | ') || 'no result card').catch(() => '?');
+              problems.push(`${path}: ${String(e)} — ${state}`);
+            });
+          }
+        }
+      } finally {
+        await site.start();
+        await engine.setOffline(false);
+      }
+      record(name, 'offline', { inBrowser, cached, problems });
+      expect(problems).toEqual([]);
+    }, 240_000);
+
     it('privacy crawl: every built page, its file inputs fed real photos, and no request to another origin', async () => {
       const origin = site.base;
       const isLocal = (url: string): boolean => url.startsWith(`${origin}/`) || /^(data|blob|about):/.test(url);
@@ -395,52 +448,6 @@ export function defineFlows(name: EngineName): void {
       expect(rows.reduce((n, r) => n + r.clicks, 0), 'buttons clicked').toBeGreaterThan(20);
       expect(rows.flatMap((r) => [...r.csp, ...r.pageForeign, ...(r.driverForeign ?? []), ...r.trap].map((x) => `${r.path}: ${x}`))).toEqual([]);
     }, 300_000);
-
-    it('offline: after one visit, with the network cut, every page loads and the inspector reads a photo', async () => {
-      await engine.goto('/');
-      expect(await engine.evaluate(z.boolean(), () => 'serviceWorker' in navigator && window.isSecureContext), 'service workers available').toBe(true);
-      // Registered 3 s after the load, then the whole build is precached (about 7 MB).
-      await waitFor(engine, 'the service worker to control the page', () => navigator.serviceWorker.controller !== null, [], 90_000);
-      const cached = await engine.evaluate(z.object({ names: z.array(z.string()), count: z.number() }), async () => {
-        const names = await caches.keys();
-        const cache = await caches.open(names[0] ?? '');
-        return { names, count: (await cache.keys()).length };
-      });
-      expect(cached.names).toEqual([expect.stringMatching(/^bya-[0-9a-f]{12}$/)]);
-      const pages = builtPages();
-      expect(cached.count).toBeGreaterThan(pages.length);
-      // Cut the network: in the browser where the driver can (Firefox), and for every engine by stopping the server.
-      const inBrowser = await engine.setOffline(true);
-      await site.stop();
-      const problems: Problems = [];
-      try {
-        for (const path of pages) {
-          await engine.goto(path).catch((e: unknown) => problems.push(`${path}: ${String(e).slice(0, 160)}`));
-          const page = await engine.evaluate(z.object({ lang: z.string(), h1: z.boolean(), banner: z.boolean() }), () => ({
-            lang: document.documentElement.lang,
-            h1: (document.querySelector('h1')?.getBoundingClientRect().height ?? 0) > 0,
-            banner: document.querySelector('#offline-status')?.hasAttribute('hidden') === false,
-          })).catch(() => ({ lang: '', h1: false, banner: false }));
-          if (page.lang !== (path.startsWith('/en/') ? 'en' : 'fr')) problems.push(`${path}: lang ${page.lang || 'missing (not served)'}`);
-          if (!page.h1) problems.push(`${path}: no visible h1`);
-          // The banner follows navigator.onLine: only a browser that was itself cut knows it is offline.
-          if (inBrowser && !page.banner) problems.push(`${path}: no offline banner`);
-          if (path === ROUTES.inspector.fr || path === ROUTES.inspector.en) {
-            await waitFor(engine, 'the inspector island offline', wakeAndCheck, ['.inspector[data-ready="true"]']).catch((e: unknown) => problems.push(`${path}: ${String(e)}`));
-            await engine.setFiles('[data-testid="inspector-input"]', [join(IMAGES, ONE_OF_EACH.JPEG)]);
-            await waitFor(engine, 'a card read offline', present, ['[data-testid="file-result"] [data-card="location"]'], 60_000).catch(async (e: unknown) => {
-              const state = await engine.evaluate(z.string(), () => [...document.querySelectorAll('[data-testid="file-result"]')].map((c) => `${c.getAttribute('data-status') ?? ''}: ${c.textContent?.replace(/\s+/g, ' ').slice(0, 200) ?? ''}`).join(' | ') || 'no result card').catch(() => '?');
-              problems.push(`${path}: ${String(e)} — ${state}`);
-            });
-          }
-        }
-      } finally {
-        await site.start();
-        await engine.setOffline(false);
-      }
-      record(name, 'offline', { inBrowser, cached, problems });
-      expect(problems).toEqual([]);
-    }, 240_000);
 
     it('self-check: the observers do see a request to another origin', async () => {
       await engine.goto('/');

@@ -112,7 +112,7 @@ async function lastBlob(): Promise<{ type: string; base64: string } | null> {
 }
 
 /** CSP violations the page hook heard, and other-origin resources in the page's resource timing. */
-function pageObservations(origin: string): { csp: string[]; foreign: string[]; resources: number; reporting: boolean } {
+function pageObservations(origin: string): { csp: string[]; foreign: string[]; resources: number; paths: string[]; reporting: boolean } {
   const hook: unknown = Reflect.get(window, '__bya');
   const csp: unknown = typeof hook === 'object' && hook !== null ? Reflect.get(hook, 'csp') : [];
   const reporting = typeof hook === 'object' && hook !== null && Reflect.get(hook, 'reporting') === true;

@@ -53,7 +53,7 @@ describe('rarity estimate (assumed bits, an estimate and not a measurement)', ()
 
 describe('signals that say nothing', () => {
   it('recognises the UTC that privacy modes report, and Chromium decoy brands', () => {
-    expect(['UTC', 'Etc/UTC', 'GMT', null].every(isGenericTimeZone)).toBe(true);
+    expect(['UTC', 'Etc/UTC', 'GMT', null].every((zone) => isGenericTimeZone(zone))).toBe(true);
     expect(isGenericTimeZone('Europe/Paris')).toBe(false);
     expect(isDecoyBrand('Not)A;Brand')).toBe(true);
     expect(isDecoyBrand('Not_A Brand')).toBe(true);

@@ -59,7 +59,10 @@ const present = (selector: string): boolean => document.querySelector(selector) 
  * a programmatic scroll only on the next scroll: each poll nudges the page by a pixel.
  */
 function wakeAndCheck(selector: string): boolean {
-  window.scrollBy(0, scrollY > 0 ? -1 : 1);
+  // Up one pixel, then down again, instantly (a smooth scroll still under way would be cut short by a smooth nudge).
+  const step = Reflect.get(window, '__byaNudge') === 1 ? -1 : 1;
+  Reflect.set(window, '__byaNudge', step);
+  window.scrollBy({ top: step, behavior: 'instant' });
   return document.querySelector(selector) !== null;
 }
 
@@ -283,7 +286,7 @@ export function defineFlows(name: EngineName): void {
     it('cleaner: JPEG, PNG and WebP come out clean and pixel-identical; HEIC becomes a clean JPEG', async () => {
       await engine.goto(INSPECTOR);
       await engine.evaluate(z.null(), () => {
-        document.querySelector('[data-tool="cleaner"]')?.scrollIntoView();
+        document.querySelector('[data-tool="cleaner"]')?.scrollIntoView({ block: 'start', behavior: 'instant' });
         return null;
       });
       await waitFor(engine, 'the cleaner island', wakeAndCheck, ['[data-tool="cleaner"] astro-island:not([ssr])']);
@@ -422,7 +425,9 @@ export function defineFlows(name: EngineName): void {
           await waitFor(engine, `file input ${i} of ${path} to wake`, (n: number) => {
             const island = document.querySelectorAll('input[type="file"]')[n]?.closest('astro-island');
             // See wakeAndCheck: WebKitGTK wants a scroll before it reports the island visible.
-            window.scrollBy(0, scrollY > 0 ? -1 : 1);
+            const step = Reflect.get(window, '__byaNudge') === 1 ? -1 : 1;
+            Reflect.set(window, '__byaNudge', step);
+            window.scrollBy({ top: step, behavior: 'instant' });
             return !island || !island.hasAttribute('ssr');
           }, [i], 15_000);
           for (const file of CRAWL_FILES) {

@@ -53,14 +53,27 @@ async function waitFor<A extends unknown[]>(engine: Engine, what: string, fn: (.
 
 const present = (selector: string): boolean => document.querySelector(selector) !== null;
 
+/**
+ * Waits for an island's ready marker. WebKitGTK under Xvfb delivers
+ * IntersectionObserver records (which client:visible waits for) late, and after
+ * a programmatic scroll only on the next scroll: each poll nudges the page by a pixel.
+ */
+function wakeAndCheck(selector: string): boolean {
+  // Up one pixel, then down again, instantly (a smooth scroll still under way would be cut short by a smooth nudge).
+  const step = Reflect.get(window, '__byaNudge') === 1 ? -1 : 1;
+  Reflect.set(window, '__byaNudge', step);
+  window.scrollBy({ top: step, behavior: 'instant' });
+  return document.querySelector(selector) !== null;
+}
+
 /** Waits until the site's server has had no request for `quietMs` (it hears workers and the service worker too). */
 async function settle(site: Site, quietMs = 700, maxMs = 20_000): Promise<void> {
   const end = Date.now() + maxMs;
-  let count = -1;
+  let count = site.served.length;
   while (Date.now() < end) {
+    await sleep(quietMs);
     if (site.served.length === count) return;
     count = site.served.length;
-    await sleep(quietMs);
   }
 }
 
@@ -102,14 +115,37 @@ async function lastBlob(): Promise<{ type: string; base64: string } | null> {
 }
 
 /** CSP violations the page hook heard, and other-origin resources in the page's resource timing. */
-function pageObservations(origin: string): { csp: string[]; foreign: string[]; resources: number; reporting: boolean } {
+function pageObservations(origin: string): { csp: string[]; foreign: string[]; resources: number; paths: string[]; reporting: boolean } {
   const hook: unknown = Reflect.get(window, '__bya');
   const csp: unknown = typeof hook === 'object' && hook !== null ? Reflect.get(hook, 'csp') : [];
   const reporting = typeof hook === 'object' && hook !== null && Reflect.get(hook, 'reporting') === true;
   const names = performance.getEntriesByType('resource').map((e) => e.name);
-  return { csp: Array.isArray(csp) ? csp.map(String) : [], foreign: names.filter((n) => !n.startsWith(`${origin}/`) && !/^(data|blob):/.test(n)), resources: names.length, reporting };
+  const paths = names.filter((n) => n.startsWith(`${origin}/`)).map((n) => new URL(n).pathname);
+  return { csp: Array.isArray(csp) ? csp.map(String) : [], foreign: names.filter((n) => !n.startsWith(`${origin}/`) && !/^(data|blob):/.test(n)), resources: names.length, paths, reporting };
 }
-const observationsSchema = z.object({ csp: z.array(z.string()), foreign: z.array(z.string()), resources: z.number(), reporting: z.boolean() });
+const observationsSchema = z.object({ csp: z.array(z.string()), foreign: z.array(z.string()), resources: z.number(), paths: z.array(z.string()), reporting: z.boolean() });
+
+/** Marks the n-th file input for the driver and scrolls it into view. */
+function markFileInput(n: number): null {
+  document.querySelectorAll('[data-bya-target]').forEach((e) => e.removeAttribute('data-bya-target'));
+  const input = document.querySelectorAll('input[type="file"]')[n];
+  input?.setAttribute('data-bya-target', 'file');
+  input?.closest('astro-island, section, form, div')?.scrollIntoView({ block: 'center', behavior: 'instant' });
+  return null;
+}
+
+/** Clicks each visible, enabled button of the page's main content once (at most 40), stopping if the page is left. */
+async function clickEveryButton(path: string): Promise<number> {
+  let clicked = 0;
+  for (const button of [...document.querySelectorAll<HTMLButtonElement>('main button')].slice(0, 40)) {
+    if (location.pathname !== path) break;
+    if (!button.isConnected || button.disabled || button.getClientRects().length === 0) continue;
+    button.click();
+    clicked++;
+    await new Promise((r) => setTimeout(r, 60));
+  }
+  return clicked;
+}
 
 /** Writes what a flow measured to .tmp/engines/<engine>-<flow>.json, for the notes. */
 function record(engine: EngineName, flow: string, data: unknown): void {
@@ -134,7 +170,7 @@ async function readProfile(engine: Engine, expect_: { hiddenCallout: boolean }):
   ] as const;
   for (const [locale, path, country, date, zoneHidden, reduced] of LOCALES) {
     await engine.goto(path);
-    await waitFor(engine, 'the profile tool', present, ['.profile-tool[data-ready="true"]']);
+    await waitFor(engine, 'the profile tool', wakeAndCheck, ['.profile-tool[data-ready="true"]']);
     await engine.setFiles('.profile-file input[type="file"]', [join(IMAGES, ONE_OF_EACH.JPEG)]);
     await waitFor(engine, 'the photo’s findings', present, ['[data-finding="photo.device"]'], 30_000);
     await waitFor(engine, 'the place', () => (document.querySelector('[data-finding="photo.place"]')?.textContent ?? '').includes('Arezzo'), [], 15_000).catch(() => undefined);
@@ -181,6 +217,12 @@ export function defineFlows(name: EngineName): void {
     }, 60_000);
 
     afterAll(async () => {
+      // Over the whole run: what the server served that the driver's request events never mentioned.
+      if (site && engine?.driverRequests) {
+        const driverSaw = new Set(engine.driverRequests.filter((u) => u.startsWith(`${site.base}/`)).map((u) => new URL(u).pathname));
+        const served = new Set(site.served);
+        record(name, 'driver-coverage', { served: served.size, driverMissed: [...served].filter((p) => !driverSaw.has(p)) });
+      }
       await engine?.close();
       await site?.stop();
       await trap?.close();
@@ -188,7 +230,7 @@ export function defineFlows(name: EngineName): void {
 
     it('inspector: one file of each format shows exiftool’s truth', async () => {
       await engine.goto(INSPECTOR);
-      await waitFor(engine, 'the inspector island', present, ['.inspector[data-ready="true"]']);
+      await waitFor(engine, 'the inspector island', wakeAndCheck, ['.inspector[data-ready="true"]']);
       const files = Object.values(ONE_OF_EACH);
       await engine.setFiles('[data-testid="inspector-input"]', files.map((f) => join(IMAGES, f)));
       await waitFor(
@@ -244,10 +286,10 @@ export function defineFlows(name: EngineName): void {
     it('cleaner: JPEG, PNG and WebP come out clean and pixel-identical; HEIC becomes a clean JPEG', async () => {
       await engine.goto(INSPECTOR);
       await engine.evaluate(z.null(), () => {
-        document.querySelector('[data-tool="cleaner"]')?.scrollIntoView();
+        document.querySelector('[data-tool="cleaner"]')?.scrollIntoView({ block: 'start', behavior: 'instant' });
         return null;
       });
-      await waitFor(engine, 'the cleaner island', () => document.querySelector('[data-tool="cleaner"] astro-island:not([ssr])') !== null, []);
+      await waitFor(engine, 'the cleaner island', wakeAndCheck, ['[data-tool="cleaner"] astro-island:not([ssr])']);
       const lossless = [ONE_OF_EACH.JPEG, ONE_OF_EACH.PNG, ONE_OF_EACH.WEBP];
       const files = [...lossless, ONE_OF_EACH.HEIC];
       await engine.setFiles('[data-tool="cleaner"] input[type="file"]', files.map((f) => join(IMAGES, f)));
@@ -310,42 +352,6 @@ export function defineFlows(name: EngineName): void {
       }, 90_000);
     }
 
-    it('privacy crawl: every built page, its file inputs fed real photos, and no request to another origin', async () => {
-      const origin = site.base;
-      const isLocal = (url: string): boolean => url.startsWith(`${origin}/`) || /^(data|blob|about):/.test(url);
-      const rows: { path: string; inputs: number; csp: string[]; pageForeign: string[]; driverForeign: string[] | null; trap: string[]; resources: number }[] = [];
-      const servedBefore = site.served.length;
-      const driverBefore = engine.driverRequests?.length ?? 0;
-      for (const path of builtPages(true)) {
-        const driverStart = engine.driverRequests?.length ?? 0;
-        const trapStart = trap.hits.length;
-        await engine.goto(path);
-        await settle(site, 400);
-        const inputs = await engine.evaluate(z.number(), () => document.querySelectorAll('input[type="file"]').length);
-        for (let i = 0; i < inputs; i++) {
-          for (const file of CRAWL_FILES) {
-            await engine.evaluate(z.null(), (n: number) => {
-              document.querySelectorAll('[data-bya-target]').forEach((e) => e.removeAttribute('data-bya-target'));
-              document.querySelectorAll('input[type="file"]')[n]?.setAttribute('data-bya-target', 'file');
-              return null;
-            }, i);
-            await engine.setFiles('[data-bya-target="file"]', [join(IMAGES, file)]);
-            await settle(site, 500);
-          }
-        }
-        const seen = await engine.evaluate(observationsSchema, pageObservations, origin);
-        rows.push({ path, inputs, csp: seen.csp, pageForeign: seen.foreign, driverForeign: engine.driverRequests ? engine.driverRequests.slice(driverStart).filter((u) => !isLocal(u)) : null, trap: trap.hits.slice(trapStart), resources: seen.resources });
-      }
-      // What each observer can see, measured: the server hears every same-origin request (pages, workers, the
-      // service worker); the driver's list (Firefox) and the page's resource timing see only part of it.
-      const served = new Set(site.served.slice(servedBefore));
-      const driverSaw = new Set((engine.driverRequests?.slice(driverBefore) ?? []).filter(isLocal).map((u) => new URL(u).pathname));
-      const coverage = { servedPaths: served.size, driverSawOfThem: engine.driverRequests ? [...served].filter((p) => driverSaw.has(p)).length : null, driverMissed: engine.driverRequests ? [...served].filter((p) => !driverSaw.has(p)).slice(0, 30) : null, reportingObserver: (await engine.evaluate(observationsSchema, pageObservations, origin)).reporting };
-      record(name, 'crawl', { coverage, rows });
-      expect(rows.filter((r) => r.inputs > 0).length, 'pages whose file inputs were fed').toBeGreaterThanOrEqual(4);
-      expect(rows.flatMap((r) => [...r.csp, ...r.pageForeign, ...(r.driverForeign ?? []), ...r.trap].map((x) => `${r.path}: ${x}`))).toEqual([]);
-    }, 300_000);
-
     it('offline: after one visit, with the network cut, every page loads and the inspector reads a photo', async () => {
       await engine.goto('/');
       expect(await engine.evaluate(z.boolean(), () => 'serviceWorker' in navigator && window.isSecureContext), 'service workers available').toBe(true);
@@ -376,8 +382,19 @@ export function defineFlows(name: EngineName): void {
           // The banner follows navigator.onLine: only a browser that was itself cut knows it is offline.
           if (inBrowser && !page.banner) problems.push(`${path}: no offline banner`);
           if (path === ROUTES.inspector.fr || path === ROUTES.inspector.en) {
+            await waitFor(engine, 'the inspector island offline', wakeAndCheck, ['.inspector[data-ready="true"]']).catch(async (e: unknown) => {
+              const state = await engine.evaluate(z.string(), () => {
+                const island = document.querySelector('.inspector')?.closest('astro-island');
+                const scripts = performance.getEntriesByType('resource').filter((r) => r.name.includes('Inspector')).map((r) => r.name);
+                return `island ssr=${String(island?.hasAttribute('ssr'))} url=${island?.getAttribute('component-url') ?? '?'} loaded=${scripts.join(',') || 'none'}`;
+              }).catch(() => '?');
+              problems.push(`${path}: ${String(e)} — ${state}`);
+            });
             await engine.setFiles('[data-testid="inspector-input"]', [join(IMAGES, ONE_OF_EACH.JPEG)]);
-            await waitFor(engine, 'a card read offline', present, ['[data-testid="file-result"] [data-card="location"]'], 30_000).catch((e: unknown) => problems.push(`${path}: ${String(e)}`));
+            await waitFor(engine, 'a card read offline', present, ['[data-testid="file-result"] [data-card="location"]'], 60_000).catch(async (e: unknown) => {
+              const state = await engine.evaluate(z.string(), () => [...document.querySelectorAll('[data-testid="file-result"]')].map((c) => `${c.getAttribute('data-status') ?? ''}: ${c.textContent?.replace(/\s+/g, ' ').slice(0, 200) ?? ''}`).join(' | ') || 'no result card').catch(() => '?');
+              problems.push(`${path}: ${String(e)} — ${state}`);
+            });
           }
         }
       } finally {
@@ -387,6 +404,55 @@ export function defineFlows(name: EngineName): void {
       record(name, 'offline', { inBrowser, cached, problems });
       expect(problems).toEqual([]);
     }, 240_000);
+
+    it('privacy crawl: every built page, its file inputs fed real photos, and no request to another origin', async () => {
+      const origin = site.base;
+      const isLocal = (url: string): boolean => url.startsWith(`${origin}/`) || /^(data|blob|about):/.test(url);
+      const pageSaw = new Set<string>();
+      const rows: { path: string; ms: number; inputs: number; clicks: number; csp: string[]; pageForeign: string[]; driverForeign: string[] | null; trap: string[]; resources: number }[] = [];
+      const servedBefore = site.served.length;
+      const driverBefore = engine.driverRequests?.length ?? 0;
+      for (const path of builtPages(true)) {
+        const pageStart = Date.now();
+        const driverStart = engine.driverRequests?.length ?? 0;
+        const trapStart = trap.hits.length;
+        await engine.goto(path);
+        await settle(site, 400);
+        const inputs = await engine.evaluate(z.number(), () => document.querySelectorAll('input[type="file"]').length);
+        for (let i = 0; i < inputs; i++) {
+          // A tool wakes when it scrolls into view (client:visible), as it does for a reader.
+          await engine.evaluate(z.null(), markFileInput, i);
+          await waitFor(engine, `file input ${i} of ${path} to wake`, (n: number) => {
+            const island = document.querySelectorAll('input[type="file"]')[n]?.closest('astro-island');
+            // See wakeAndCheck: WebKitGTK wants a scroll before it reports the island visible.
+            const step = Reflect.get(window, '__byaNudge') === 1 ? -1 : 1;
+            Reflect.set(window, '__byaNudge', step);
+            window.scrollBy({ top: step, behavior: 'instant' });
+            return !island || !island.hasAttribute('ssr');
+          }, [i], 15_000);
+          for (const file of CRAWL_FILES) {
+            await engine.evaluate(z.null(), markFileInput, i);
+            await engine.setFiles('[data-bya-target="file"]', [join(IMAGES, file)]);
+            await settle(site, 500);
+          }
+        }
+        const clicks = await engine.evaluate(z.number(), clickEveryButton, path);
+        await settle(site, 400);
+        const seen = await engine.evaluate(observationsSchema, pageObservations, origin);
+        for (const p of seen.paths) pageSaw.add(p);
+        pageSaw.add(path);
+        rows.push({ path, ms: Date.now() - pageStart, inputs, clicks, csp: seen.csp, pageForeign: seen.foreign, driverForeign: engine.driverRequests ? engine.driverRequests.slice(driverStart).filter((u) => !isLocal(u)) : null, trap: trap.hits.slice(trapStart), resources: seen.resources });
+      }
+      // What each observer can see, measured: the server hears every same-origin request (pages, workers, the
+      // service worker); the driver's list (Firefox) and the page's resource timing see only part of it.
+      const served = new Set(site.served.slice(servedBefore));
+      const driverSaw = new Set((engine.driverRequests?.slice(driverBefore) ?? []).filter(isLocal).map((u) => new URL(u).pathname));
+      const coverage = { servedPaths: served.size, pageTimingMissed: [...served].filter((p) => !pageSaw.has(p)).slice(0, 30), driverSawOfThem: engine.driverRequests ? [...served].filter((p) => driverSaw.has(p)).length : null, driverMissed: engine.driverRequests ? [...served].filter((p) => !driverSaw.has(p)).slice(0, 30) : null, reportingObserver: (await engine.evaluate(observationsSchema, pageObservations, origin)).reporting };
+      record(name, 'crawl', { coverage, rows });
+      expect(rows.filter((r) => r.inputs > 0).length, 'pages whose file inputs were fed').toBeGreaterThanOrEqual(4);
+      expect(rows.reduce((n, r) => n + r.clicks, 0), 'buttons clicked').toBeGreaterThan(20);
+      expect(rows.flatMap((r) => [...r.csp, ...r.pageForeign, ...(r.driverForeign ?? []), ...r.trap].map((x) => `${r.path}: ${x}`))).toEqual([]);
+    }, 300_000);
 
     it('self-check: the observers do see a request to another origin', async () => {
       await engine.goto('/');

@@ -58,7 +58,8 @@ export interface Engine {
  * (classic WebDriver has no preload scripts; the page's `saveBlob` reads
  * `URL.createObjectURL` when the reader clicks, so the wrap is still in time).
  * - keeps every Blob handed to `URL.createObjectURL` (the clean files), and
- *   stops blob downloads from opening a save dialog (the Blob is what we check);
+ *   stops blob downloads from opening a save dialog (the Blob is what we check),
+ *   and the print dialog (the crawl clicks every button);
  * - records CSP violations (`securitypolicyviolation`, and a buffered
  *   ReportingObserver for those that happened before it was installed, where supported).
  */
@@ -66,6 +67,7 @@ export const PAGE_HOOK = `(() => {
   if (window.__bya) return;
   const bya = { blobs: [], csp: [], reporting: typeof ReportingObserver === 'function' };
   window.__bya = bya;
+  window.print = () => undefined;
   const create = URL.createObjectURL;
   URL.createObjectURL = function (object) { if (object instanceof Blob) bya.blobs.push(object); return create.call(URL, object); };
   document.addEventListener('click', (e) => {

@@ -8,7 +8,14 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './fixtures';
+
+/** axe (WCAG 2.2 AA) on the cleaner in its current state. */
+async function axeClean(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).include('[data-tool="cleaner"]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
 
 const PAGE = '/en/tools/inspector/';
 
@@ -60,6 +67,7 @@ test('Share hands the clean file to navigator.share: the same bytes as the downl
   await share.focus();
   await page.keyboard.press('Enter');
   await expect(tool.getByRole('status').filter({ hasText: 'Shared: the clean copy went to the app you picked.' })).toBeVisible();
+  await axeClean(page);
   const calls = await page.evaluate(() => (window as unknown as { __shareCalls: Array<{ name: string; type: string; bytes: number[] }> }).__shareCalls);
   expect(calls.map((c) => [c.name, c.type])).toEqual([['photo-1.jpg', 'image/jpeg']]);
   const [download] = await Promise.all([page.waitForEvent('download'), tool.getByRole('button', { name: 'Download photo-1.jpg' }).click()]);
@@ -74,6 +82,7 @@ test('Copy puts a PNG on the clipboard whose pixels are the clean file’s', asy
   await expect(tool.getByRole('status')).toContainText('Finished: 1 cleaned', { timeout: 30_000 });
   await tool.getByRole('button', { name: 'Copy photo-1.jpg as an image' }).click();
   await expect(tool.getByRole('status').filter({ hasText: 'Copied as a PNG image' })).toBeVisible();
+  await axeClean(page);
   const [download] = await Promise.all([page.waitForEvent('download'), tool.getByRole('button', { name: 'Download photo-1.jpg' }).click()]);
   const clean = [...readFileSync(await download.path())];
   const verdict = await page.evaluate(async (cleanBytes) => {
@@ -108,6 +117,7 @@ test.describe('on a phone', () => {
     const tool = await cleaner(page);
     const hint = tool.getByTestId('install-hint');
     await expect(hint).toContainText("share a photo, choose Avant d'envoyer, then share the clean copy");
+    await axeClean(page);
     await hint.getByRole('button', { name: 'Not now (do not show again)' }).click();
     await expect(hint).toHaveCount(0);
     expect(await page.evaluate(() => Object.entries(localStorage))).toEqual([['bya.installHint.v1', 'dismissed']]);

@@ -45,7 +45,7 @@ async function measure(context, url) {
   phase = 'scroll';
   await page.evaluate(async () => {
     for (let y = 0; y <= document.body.scrollHeight; y += window.innerHeight / 2) {
-      window.scrollTo(0, y);
+      window.scrollTo({ top: y, behavior: 'instant' }); // instant: the site's smooth scrolling would cut each step short
       await new Promise((r) => setTimeout(r, 50));
     }
   });

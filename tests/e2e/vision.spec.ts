@@ -31,8 +31,13 @@ async function open(page: Page, locale: 'fr' | 'en', files: string[]): Promise<v
   await page.goto(PAGE[locale]);
   await page.locator('.inspector[data-ready="true"]').waitFor();
   await page.getByTestId('inspector-input').setInputFiles(files);
-  await page.locator('[data-tool="vision"]').scrollIntoViewIfNeeded();
-  await page.locator('.scan[data-ready="true"]').waitFor();
+  // The island wakes when it scrolls into view (client:visible). The inspector's results grow above it while
+  // they are read, which can push it out of view again before the browser noticed it (seen once in a CI-like
+  // run): scroll to it again until it is awake, as a reader's next scroll would.
+  await expect(async () => {
+    await page.locator('[data-tool="vision"]').scrollIntoViewIfNeeded();
+    await expect(page.locator('.scan[data-ready="true"]')).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 60_000 });
 }
 
 /** Presses the scan button and waits for the findings list (or an alert). */

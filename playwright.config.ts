@@ -12,9 +12,12 @@ const chromium = {
  * Specs that measure time or memory (heartbeat gaps, per-file budgets, /proc ceilings): `npm test`
  * runs them after all the others, one at a time (scripts/e2e.mjs), so that no other test of ours
  * shares the machine with them. They
- * are heavy (a 560 MB batch, 300 fuzzed files) and run once, in Chromium only.
+ * are heavy (a 560 MB batch, 300 fuzzed files) and run once, in Chromium only. The update spec runs
+ * with them: it restarts its own server between two builds and drives two tabs through a service
+ * worker takeover, and once in a CI run beside the vision specs its first tab read nothing in 20 s
+ * (not reproduced alone, nor under three busy cores; it now reports the tab's errors if it happens again).
  */
-const TIMED = ['**/batch.spec.ts', '**/fuzz-page.spec.ts'];
+const TIMED = ['**/batch.spec.ts', '**/fuzz-page.spec.ts', '**/update.spec.ts'];
 
 export default defineConfig({
   testDir: 'tests/e2e',

@@ -78,8 +78,20 @@ test('a new build takes over with a tab of the old one open: that tab keeps work
     context.on('request', (request) => {
       if (request.url().includes('/_astro/worker-')) workerRequests.push(request.url());
     });
+    // The reader goes back to tab 1 to use it: it is the tab in front again (a tab behind another may
+    // be hidden, and a hidden page's frames and timers are held back, which is not what a reader sees).
+    await tab1.bringToFront();
+    await expect.poll(() => tab1.evaluate(() => document.visibilityState)).toBe('visible');
+    const problems: string[] = [];
+    tab1.on('console', (message) => {
+      if (message.type() === 'error') problems.push(message.text());
+    });
+    tab1.on('requestfailed', (request) => problems.push(`${request.url()}: ${request.failure()?.errorText ?? 'failed'}`));
     await chooseFiles(tab1, CRAWL_FIXTURES.slice(0, 1));
-    await expect(tab1.locator('[data-card]').first(), 'tab 1 reads a photo with its build\'s worker').toBeVisible({ timeout: 20_000 });
+    await expect(tab1.locator('[data-card], [data-testid="file-error"]').first()).toBeVisible({ timeout: 30_000 });
+    const alerts = await tab1.locator('[data-testid="file-error"]').allInnerTexts();
+    expect(alerts, `tab 1 shows no error (its errors and failed requests: ${problems.join(' | ') || 'none'})`).toEqual([]);
+    await expect(tab1.locator('[data-card]').first(), 'tab 1 reads a photo with its build\'s worker').toBeVisible();
     expect(workerRequests.some((url) => url.includes('B2.js')), 'tab 1 never loads build B\'s worker').toBe(false);
 
     // Once tab 1 is closed (and gone from the worker's list of windows), a navigation lets A's cache go.

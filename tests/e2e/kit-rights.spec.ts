@@ -10,6 +10,7 @@ const PAGES = [
     letterFr: 'Français', letterEn: 'Anglais', copy: 'Copier la lettre', download: 'Télécharger en .txt', letter: 'Texte de la lettre, prêt à coller',
     copied: 'La lettre est copiée', fallback: 'la lettre est sélectionnée', none: 'Cochez au moins une demande',
     needsObjection: 'Ce motif suppose une opposition', notUnder: 'la lettre fondée sur la nLPD suisse ne la demande pas',
+    unconfirmed: 'Non confirmé', qcUnconfirmed: 'articles 27, 28, 32, 42 et 43 de la loi sur le secteur privé',
   },
   {
     locale: 'en', path: '/en/tools/gdpr-request/', service: 'The service', name: 'Your name', email: 'Email address of your ChatGPT account', region: 'Where you live',
@@ -18,6 +19,7 @@ const PAGES = [
     letterFr: 'French', letterEn: 'English', copy: 'Copy the letter', download: 'Download as .txt', letter: 'Letter text, ready to paste',
     copied: 'The letter is copied', fallback: 'the letter is selected', none: 'Tick at least one request',
     needsObjection: 'This ground needs an objection', notUnder: 'a letter based on the Swiss nFADP does not ask for it',
+    unconfirmed: 'Unconfirmed', qcUnconfirmed: 'sections 27, 28, 32, 42 and 43 of the private-sector act',
   },
 ] as const;
 
@@ -87,10 +89,20 @@ for (const p of PAGES) {
       await expect(letter).toHaveValue(/Accès \(art\. 25 nLPD\)/);
       await expect(letter).toHaveValue(/Préposé fédéral à la protection des données et à la transparence \(PFPDT\)/);
       await expect(letter).not.toHaveValue(/article 77/);
+      // Every Swiss provision the letter cites was read in Fedlex's text: no unconfirmed note.
+      await expect(page.locator('.citations-unconfirmed')).toHaveCount(0);
       await page.getByLabel(p.region).selectOption('qc');
       await expect(letter).toHaveValue(/Accès \(article 27\)/);
       await expect(letter).toHaveValue(/Commission d'accès à l'information du Québec \(CAI\)/);
       await expect(letter).not.toHaveValue(/RGPD/);
+      // The Québec provisions we could not read in force are named beside the letter, with the site's unconfirmed mark.
+      const note = page.locator('.citations-unconfirmed');
+      await expect(note).toBeVisible();
+      await expect(note.locator('.unconfirmed')).toHaveText(p.unconfirmed);
+      await expect(note).toContainText(p.qcUnconfirmed);
+      await expect(note.getByRole('link')).toHaveAttribute('href', 'https://www.legisquebec.gouv.qc.ca/fr/document/lc/P-39.1');
+      await page.getByLabel(p.region).selectOption('fr');
+      await expect(note).toHaveCount(0);
     });
 
     test('restriction asks for its Art. 18(1) ground, and the pending-objection ground needs an objection', async ({ page }) => {
@@ -165,6 +177,10 @@ for (const p of PAGES) {
 
       await page.getByLabel(p.region).selectOption('ch');
       violations.push(...(await axeBothSchemes(page, 'Switzerland')));
+      await page.getByLabel(p.region).selectOption('qc');
+      await expect(page.locator('.citations-unconfirmed')).toBeVisible();
+      violations.push(...(await axeBothSchemes(page, 'Québec, with the unconfirmed note')));
+      await page.getByLabel(p.region).selectOption('ch');
       for (const label of [p.access, p.erasure, p.objection]) await page.getByLabel(label).uncheck();
       await expect(page.getByRole('alert')).toContainText(p.none);
       violations.push(...(await axeBothSchemes(page, 'nothing chosen')));
@@ -184,6 +200,9 @@ for (const p of PAGES) {
       for (const entity of ['OpenAI Ireland Limited', 'Google Ireland Limited', 'Meta Platforms Ireland Limited', 'X.AI LLC', 'Microsoft Ireland Operations Limited', 'Mistral AI']) await expect(table).toContainText(entity);
       await expect(table.locator('tr[data-service="grok"] a[href="mailto:privacy@x.ai"]')).toBeVisible();
       await expect(table.locator('tr[data-service="le-chat"] a[href="https://mistral.ai/en/contact"]')).toBeVisible();
+      // The kit's Québec sentences cite provisions we could not read in force: they carry the unconfirmed mark; the Swiss ones do not.
+      for (const key of ['deadline.qc', 'noAnswer.qc']) await expect(page.locator(`li[data-key="${key}"] .unconfirmed`)).toHaveText(p.unconfirmed);
+      for (const key of ['deadline.ch', 'noAnswer.ch', 'deadline.gdpr']) await expect(page.locator(`li[data-key="${key}"] .unconfirmed`)).toHaveCount(0);
     });
   });
 }

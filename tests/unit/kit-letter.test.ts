@@ -14,6 +14,8 @@ import {
   type AuthorityRegion,
   type LetterInput,
 } from '../../src/features/rights/letter';
+import { CITATIONS, KIT_TEXT_CITATIONS, kitTextUnconfirmed, unconfirmedCitations, type CheckedLaw, type Citation } from '../../src/features/rights/citations';
+import { strings } from '../../src/i18n/index';
 
 const base: LetterInput = {
   service: 'chatgpt',
@@ -195,5 +197,101 @@ describe('data-protection letter: the drafting of each right', () => {
     expect(composeLetter({ ...base, language: 'en', service: 'grok' }).filename).toBe('gdpr-request-grok-2026-03-01.txt');
     expect(composeLetter({ ...base, region: 'ch' }).filename).toBe('demande-nlpd-chatgpt-2026-03-01.txt');
     expect(lawOf('be')).toBe('gdpr');
+  });
+});
+
+describe('data-protection letter: every Swiss and Québec provision it cites was read, or is shown as unconfirmed', () => {
+  /** Every provision number the text cites, with whether it is the Swiss ordinance or the act ("art. 25, 30 et 32", "sections 42 and 43", "l'art. 18 de l'ordonnance"). */
+  function cited(text: string): { article: string; text: 'act' | 'ordinance' }[] {
+    const out: { article: string; text: 'act' | 'ordinance' }[] = [];
+    for (const m of text.matchAll(/\b(?:art\.|Art\.|Arts\.|articles?|sections?)\s+(\d+(?:(?:,\s*|\s+et\s+|\s+and\s+)\d+)*)(?=([^.;:\n]{0,45}))/g)) {
+      const after = m[2] ?? '';
+      const ordinance = /^\s*(?:de l'ordonnance|of the (?:Data Protection )?Ordinance|OPDo)/.test(after);
+      for (const n of (m[1] ?? '').split(/,\s*|\s+et\s+|\s+and\s+/)) out.push({ article: n, text: ordinance ? 'ordinance' : 'act' });
+    }
+    return out;
+  }
+  const known = (law: CheckedLaw, c: { article: string; text: 'act' | 'ordinance' }): Citation | undefined =>
+    CITATIONS[law].find((x) => x.article === c.article && x.text === c.text);
+
+  it('finds the citations in a sample (the extractor itself)', () => {
+    expect(cited("(art. 25, 30 et 32 nLPD) … l'art. 18 de l'ordonnance … Art. 6(4) and Art. 32(2)(c) … (sections 42 and 43 of the Act)")).toEqual([
+      { article: '25', text: 'act' }, { article: '30', text: 'act' }, { article: '32', text: 'act' }, { article: '18', text: 'ordinance' },
+      { article: '6', text: 'act' }, { article: '32', text: 'act' }, { article: '42', text: 'act' }, { article: '43', text: 'act' },
+    ]);
+  });
+
+  for (const region of ['ch', 'qc'] as const) {
+    for (const language of LETTER_LANGUAGES) {
+      it(`${region} · ${language}: each provision the letter cites is listed in citations.ts`, () => {
+        const law = lawOf(region) as CheckedLaw;
+        const { text } = composeLetter({ ...base, region, language, rights: [...ALL] });
+        const found = cited(text);
+        expect(found.length).toBeGreaterThan(4);
+        for (const c of found) expect(known(law, c), `${region} ${language}: ${c.text} ${c.article} is not in citations.ts`).toBeDefined();
+      });
+    }
+  }
+
+  it('a provision marked read names the copy and version read; one not read says so and is unconfirmed', () => {
+    for (const law of ['nlpd', 'qc'] as const) {
+      for (const c of CITATIONS[law]) {
+        expect(c.official, `${law} ${c.article}`).toMatch(/^https:\/\/(www\.fedlex\.admin\.ch|www\.legisquebec\.gouv\.qc\.ca)\//);
+        if (c.confirmed) {
+          expect(c.read, `${law} ${c.article}`).not.toMatch(/^Not read|only as it stood before/);
+          expect(c.read, `${law} ${c.article}: the version read`).toMatch(/consolidation of \d+ \w+ \d{4}|2021, c\. 25/);
+        } else {
+          expect(c.read, `${law} ${c.article}`).toMatch(/^Not read|only as it stood before/);
+        }
+      }
+    }
+  });
+
+  it('the provisions we could not read are the ones shown as unconfirmed beside the letter, and the GDPR letters show none', () => {
+    expect(unconfirmedCitations('qc').map((c) => c.article)).toEqual(CITATIONS.qc.filter((c) => !c.confirmed).map((c) => c.article));
+    expect(unconfirmedCitations('qc').length).toBeGreaterThan(0);
+    expect(unconfirmedCitations('nlpd')).toEqual(CITATIONS.nlpd.filter((c) => !c.confirmed));
+    expect(unconfirmedCitations('gdpr')).toEqual([]);
+    expect(unconfirmedCitations('uk-gdpr')).toEqual([]);
+    // Every unconfirmed provision the Québec letter cites is in the list the page shows.
+    const text = composeLetter({ ...base, region: 'qc', rights: [...ALL] }).text;
+    const shown = new Set(unconfirmedCitations('qc').map((c) => c.article));
+    for (const c of cited(text)) if (known('qc', c)?.confirmed === false) expect(shown.has(c.article), `article ${c.article}`).toBe(true);
+  });
+
+  it('each kit sentence citing these laws lists exactly the provisions it names, and carries the mark when one is unconfirmed', () => {
+    for (const locale of ['fr', 'en'] as const) {
+      const dict = strings(locale, 'rights');
+      // A sentence of the kit that names a Swiss or Québec provision must be declared in KIT_TEXT_CITATIONS.
+      for (const [key, value] of Object.entries(dict)) {
+        if (/nLPD|nFADP|OPDo|Ordinance|secteur privé|private-sector act/.test(value) && /\b(art\.|Art\.|articles?|sections?)\s+\d/.test(value)) {
+          expect(KIT_TEXT_CITATIONS[key], `${locale} ${key} cites a provision but is not in KIT_TEXT_CITATIONS`).toBeDefined();
+        }
+      }
+      for (const [key, entry] of Object.entries(KIT_TEXT_CITATIONS)) {
+        const found = cited(dict[key] ?? '');
+        expect(found.map((c) => `${c.text} ${c.article}`).sort(), `${locale} ${key}`).toEqual(entry.articles.map((a) => `${a.text} ${a.article}`).sort());
+        const anyUnconfirmed = entry.articles.some((a) => CITATIONS[entry.law].find((c) => c.article === a.article && c.text === a.text)?.confirmed !== true);
+        expect(kitTextUnconfirmed(key), `${locale} ${key}`).toBe(anyUnconfirmed);
+      }
+    }
+    expect(kitTextUnconfirmed('deadline.qc')).toBe(true);
+    expect(kitTextUnconfirmed('noAnswer.qc')).toBe(true);
+    expect(kitTextUnconfirmed('deadline.ch')).toBe(false);
+    expect(kitTextUnconfirmed('deadline.gdpr')).toBe(false);
+  });
+
+  it('says what the Swiss and Québec texts say: access in 30 days (Art. 25(7), OPDo 18), deletion is a court claim (Art. 32(2)(c)), Québec\'s 30 days cover access and rectification', () => {
+    const ch = composeLetter({ ...base, region: 'ch', rights: [...ALL] }).text;
+    expect(ch).toContain("Pour l'accès, conformément à l'art. 25, al. 7, nLPD");
+    expect(ch).toContain('un report doit m\'être communiqué dans le même délai');
+    expect(ch).toContain('je pourrai demander au juge qu\'elles soient effacées ou détruites (art. 32, al. 2, let. c)');
+    const chEn = composeLetter({ ...base, region: 'ch', rights: [...ALL], language: 'en' }).text;
+    expect(chEn).toContain('For access, under Art. 25(7) nFADP and Art. 18 of the Data Protection Ordinance');
+    expect(chEn).toContain('whether an automated individual decision has been taken');
+    const qc = composeLetter({ ...base, region: 'qc', rights: [...ALL] }).text;
+    expect(qc).toContain("donner suite à une demande d'accès ou de rectification au plus tard dans les 30 jours");
+    expect(qc).not.toContain('par écrit');
+    expect(composeLetter({ ...base, region: 'qc', rights: [...ALL], language: 'en' }).text).not.toContain('in writing');
   });
 });

@@ -8,10 +8,12 @@
  * - GDPR, Regulation (EU) 2016/679 (EUR-Lex, CELEX 32016R0679): Art. 6(1)(f), 12(3), 15, 17(1)(a) and (c), 18(1)(a)–(d), 19, 21(1), 77.
  * - UK GDPR and Data Protection Act 2018 (legislation.gov.uk): Art. 12 and 12A UK GDPR; s. 164A DPA 2018,
  *   inserted by s. 103 of the Data (Use and Access) Act 2025 (complaint to the controller first, acknowledged within 30 days).
- * - Switzerland: loi fédérale sur la protection des données (nLPD, RS 235.1): art. 6 al. 4, 25, 30 al. 2 let. b, 31,
- *   32 al. 2, 49; ordonnance sur la protection des données (OPDo, RS 235.11) art. 18 (30 days).
+ * - Switzerland: loi fédérale sur la protection des données (nLPD, RS 235.1), art. 6 al. 4, 25 (al. 2 and 7),
+ *   30 al. 2 let. b, 31, 32 al. 2 let. c, 49; ordonnance sur la protection des données (OPDo, RS 235.11) art. 18.
  * - Québec: Loi sur la protection des renseignements personnels dans le secteur privé (RLRQ, c. P-39.1), as amended
- *   by Law 25 (L.Q. 2021, c. 25): art. 12, 27, 28, 32 (30 days, silence is a refusal), 42–43 (the CAI).
+ *   by Law 25 (L.Q. 2021, c. 25): art. 12, 27, 28, 32, 42–43 (the CAI).
+ * Where each Swiss and Québec provision was read, and which ones we could not read in force (shown as unconfirmed
+ * next to the letter): citations.ts.
  */
 import type { AuthorityRegion, LawId, LetterLanguage, RestrictionGround, RightKey } from './types';
 
@@ -81,7 +83,7 @@ const gdprFr: LawWording = {
     'legal-claims':
       "Limitation (article 18, paragraphe 1, point c) : même si vous n'en avez plus besoin, ces données me sont nécessaires pour la constatation, l'exercice ou la défense de droits en justice ; je vous demande de les conserver en en limitant le traitement.",
     'objection-pending':
-      "Limitation (article 18, paragraphe 1, point d) : je vous demande de limiter le traitement de mes données personnelles le temps de vérifier si les motifs légitimes que vous invoqueriez prévalent sur les miens, à la suite de mon opposition ci-dessous.",
+      'Limitation (article 18, paragraphe 1, point d) : je vous demande de limiter le traitement de mes données personnelles le temps de vérifier si les motifs légitimes que vous invoqueriez prévalent sur les miens, à la suite de mon opposition ci-dessous.',
   },
   objection: (situation) =>
     `Opposition (article 21, paragraphe 1) : pour des raisons tenant à ma situation particulière, à savoir ${situation}, je m'oppose au traitement de mes données personnelles, y compris mes conversations et les images envoyées, pour entraîner et améliorer vos modèles, dans la mesure où vous le fondez sur votre intérêt légitime (article 6, paragraphe 1, point f). Je vous demande d'y mettre fin, à moins que vous ne démontriez des motifs légitimes et impérieux qui prévalent sur mes intérêts, droits et libertés.`,
@@ -148,15 +150,15 @@ const nlpdFr: LawWording = {
   ref: 'nLPD',
   articleWord: { one: 'art.', many: 'art.' },
   articles: { access: 25, erasure: 32, objection: 30 },
-  access: `Accès (art. 25 nLPD) : de me communiquer les données personnelles me concernant que vous traitez, ${PHOTOS_FR}, ainsi que la finalité du traitement, la durée de conservation, l'origine des données et les destinataires.`,
+  access: `Accès (art. 25 nLPD) : de me communiquer les données personnelles me concernant que vous traitez, ${PHOTOS_FR}, ainsi que la finalité du traitement (y compris si elles ont servi à entraîner vos modèles), la durée de conservation ou les critères qui la fixent, les informations disponibles sur leur origine, le cas échéant l'existence d'une décision individuelle automatisée, et les destinataires, y compris à l'étranger (art. 25, al. 2).`,
   erasure: (withObjection) =>
-    `Effacement (art. 6, al. 4, et art. 32, al. 2, let. c, nLPD) : d'effacer ou de détruire les données personnelles me concernant, ${PHOTOS_FR}, mes conversations et les souvenirs enregistrés, qui ne sont plus nécessaires au regard des finalités du traitement${withObjection ? ', et dont je refuse expressément le traitement (voir ci-dessous)' : ''}.`,
+    `Effacement (art. 6, al. 4, et art. 32, al. 2, let. c, nLPD) : d'effacer ou de détruire les données personnelles me concernant, ${PHOTOS_FR}, mes conversations et les souvenirs enregistrés, qui ne sont plus nécessaires au regard des finalités du traitement${withObjection ? ', et dont je refuse expressément le traitement (voir ci-dessous)' : ''}. La loi veut que de telles données soient détruites ou anonymisées (art. 6, al. 4) ; à défaut, je pourrai demander au juge qu'elles soient effacées ou détruites (art. 32, al. 2, let. c).`,
   objection: (situation) =>
     `Opposition (art. 30, al. 2, let. b, nLPD) : je m'oppose expressément à ce que mes données personnelles, y compris mes conversations et les images envoyées, servent à entraîner et améliorer vos modèles, en raison de ma situation : ${situation}. Sans motif justificatif au sens de l'art. 31 nLPD, poursuivre ce traitement porterait atteinte à ma personnalité.`,
   deadline:
-    "Conformément à l'art. 18 de l'ordonnance sur la protection des données (OPDo), vous devez me fournir les renseignements demandés dans les 30 jours suivant la réception de cette demande ; si vous ne le pouvez pas, vous devez m'en informer dans ce délai et m'indiquer quand vous répondrez.",
+    "Pour l'accès, conformément à l'art. 25, al. 7, nLPD et à l'art. 18 de l'ordonnance sur la protection des données (OPDo), vous devez me fournir les renseignements demandés dans les 30 jours suivant la réception de cette demande ; si vous ne le pouvez pas, vous devez m'en informer dans ce délai et m'indiquer dans quel délai vous répondrez. Un refus, une restriction ou un report doit m'être communiqué dans le même délai.",
   complaint: (authority) =>
-    `Sans réponse dans ce délai, ou en cas de réponse insatisfaisante, je saisirai ${authority}, qui peut ouvrir une enquête (art. 49 nLPD).`,
+    `Sans réponse dans ce délai, ou en cas de réponse insatisfaisante, je saisirai ${authority}, qui peut ouvrir une enquête (art. 49 nLPD), et je pourrai faire valoir mes prétentions en justice (art. 32 nLPD).`,
   filename: 'demande-nlpd',
 };
 
@@ -165,15 +167,15 @@ const nlpdEn: LawWording = {
   ref: 'nFADP',
   articleWord: { one: 'Art.', many: 'Arts.' },
   articles: { access: 25, erasure: 32, objection: 30 },
-  access: `Access (Art. 25 nFADP): to give me the personal data about me that you process, ${PHOTOS_EN}, together with the purpose of the processing, the retention period, the origin of the data and the recipients.`,
+  access: `Access (Art. 25 nFADP): to give me the personal data about me that you process, ${PHOTOS_EN}, together with the purpose of the processing (including whether they have been used to train your models), the retention period or the criteria for setting it, the available information about their source, whether an automated individual decision has been taken, and the recipients, including those abroad (Art. 25(2)).`,
   erasure: (withObjection) =>
-    `Erasure (Art. 6(4) and Art. 32(2)(c) nFADP): to erase or destroy the personal data about me, ${PHOTOS_EN}, my conversations and any saved memories, which are no longer necessary for the purposes of the processing${withObjection ? ', and whose processing I expressly refuse (see below)' : ''}.`,
+    `Erasure (Art. 6(4) and Art. 32(2)(c) nFADP): to erase or destroy the personal data about me, ${PHOTOS_EN}, my conversations and any saved memories, which are no longer necessary for the purposes of the processing${withObjection ? ', and whose processing I expressly refuse (see below)' : ''}. The Act requires such data to be destroyed or anonymised (Art. 6(4)); failing that, I may ask a court to have them deleted or destroyed (Art. 32(2)(c)).`,
   objection: (situation) =>
     `Objection (Art. 30(2)(b) nFADP): I expressly object to my personal data, including my conversations and the images I uploaded, being used to train and improve your models, because of my situation: ${situation}. Without grounds of justification under Art. 31 nFADP, continuing this processing would breach my privacy.`,
   deadline:
-    'Under Art. 18 of the Data Protection Ordinance (DPO/OPDo), you must provide the information within 30 days of receiving this request; if you cannot, you must tell me within that period when you will answer.',
+    'For access, under Art. 25(7) nFADP and Art. 18 of the Data Protection Ordinance (DPO/OPDo), you must provide the information within 30 days of receiving this request; if you cannot, you must tell me so within that period and say how long it will take. A refusal, restriction or deferral must be notified to me within the same period.',
   complaint: (authority) =>
-    `If I receive no answer within that period, or an unsatisfactory one, I will report the matter to ${authority}, which may open an investigation (Art. 49 nFADP).`,
+    `If I receive no answer within that period, or an unsatisfactory one, I will report the matter to ${authority}, which may open an investigation (Art. 49 nFADP), and I may assert my claims in court (Art. 32 nFADP).`,
   filename: 'nfadp-request',
 };
 
@@ -188,7 +190,7 @@ const qcFr: LawWording = {
   objection: (situation) =>
     `Utilisation à une autre fin (article 12) : je ne consens pas à l'utilisation de mes renseignements personnels, y compris mes conversations et les images envoyées, pour entraîner vos modèles, et je retire tout consentement que j'aurais pu donner en ce sens. Ma situation : ${situation}.`,
   deadline:
-    "Conformément à l'article 32 de la Loi, vous devez répondre par écrit au plus tard dans les 30 jours de la réception de cette demande ; à défaut, vous serez réputé l'avoir refusée.",
+    "Conformément à l'article 32 de la Loi, vous devez donner suite à une demande d'accès ou de rectification au plus tard dans les 30 jours de la réception de cette demande ; à défaut, vous serez réputé l'avoir refusée.",
   complaint: (authority) =>
     `Sans réponse dans ce délai, ou en cas de refus, je soumettrai à ${authority} une demande d'examen de mésentente (articles 42 et 43 de la Loi).`,
   filename: 'demande-loi-25',
@@ -203,7 +205,8 @@ const qcEn: LawWording = {
   erasure: () => `Deletion (section 28): to delete the personal information about me, ${PHOTOS_EN}, whose keeping is not, or no longer, authorised by law.`,
   objection: (situation) =>
     `Use for another purpose (section 12): I do not consent to my personal information, including my conversations and the images I uploaded, being used to train your models, and I withdraw any consent I may have given to that. My situation: ${situation}.`,
-  deadline: 'Under section 32 of the Act, you must answer in writing within 30 days of receiving this request; if you do not, you are deemed to have refused it.',
+  deadline:
+    'Under section 32 of the Act, you must respond to a request for access or rectification within 30 days of receiving this request; if you do not, you are deemed to have refused it.',
   complaint: (authority) =>
     `If I receive no answer within that period, or a refusal, I will submit an application for the examination of a disagreement to ${authority} (sections 42 and 43 of the Act).`,
   filename: 'law-25-request',

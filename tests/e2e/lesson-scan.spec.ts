@@ -14,6 +14,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { FIXTURES, ROOT } from '../support/paths';
 import { lessonPath, pathFor } from '../../src/i18n/routes';
+import { CREDITS } from '../../src/features/vision/credits';
 
 type Locale = 'fr' | 'en';
 const SAMPLE = join(ROOT, 'public/samples/sample-badge.jpg');
@@ -154,4 +155,27 @@ test('English: the sample scanned on the inspector page hands its counts to the 
   await sampleFindings(page, 'en');
   await handOver(page, 'en');
   await profileFromScan(page, 'en');
+});
+
+test('the credits page lists every licence the scan ships and both sample photos, with no script file, linked from the footer and the scan', async ({
+  page,
+}) => {
+  for (const locale of ['fr', 'en'] as const) {
+    await page.goto(lessonPath('05-visual-content', locale));
+    await tool(page)
+      .getByRole('link', { name: locale === 'fr' ? 'Modèles, code et licences : voir les crédits.' : 'Models, code and licences: see the credits.' })
+      .click();
+    await expect(page).toHaveURL(new RegExp(`${pathFor('credits', locale)}$`));
+    await expect(page.locator('[data-credit]')).toHaveCount(CREDITS.length);
+    for (const c of CREDITS) await expect(page.locator(`[data-credit="${c.id}"] [data-licence]`)).toHaveText(c.licence);
+    await expect(page.locator('[data-sample]')).toHaveCount(2);
+    await expect(page.locator('[data-sample="badge"]')).toContainText(locale === 'fr' ? 'domaine public' : 'public domain');
+    await expect(page.locator('script[src]')).toHaveCount(0);
+    await page.goto(pathFor('home', locale));
+    await page
+      .locator('.site-footer')
+      .getByRole('link', { name: locale === 'fr' ? 'Crédits et licences' : 'Credits and licences' })
+      .click();
+    await expect(page).toHaveURL(new RegExp(`${pathFor('credits', locale)}$`));
+  }
 });

@@ -179,3 +179,23 @@ test('the credits page lists every licence the scan ships and both sample photos
     await expect(page).toHaveURL(new RegExp(`${pathFor('credits', locale)}$`));
   }
 });
+
+test('lesson 5 downloads no script file until the reader scrolls to the scan', async ({ page }) => {
+  for (const locale of ['fr', 'en'] as const) {
+    const scripts: string[] = [];
+    const onRequest = (request: { url: () => string; resourceType: () => string }): void => {
+      if (['script', 'worker'].includes(request.resourceType()) || /\.m?js(\?|$)/.test(request.url())) scripts.push(request.url());
+    };
+    page.on('request', onRequest);
+    await page.goto(lessonPath('05-visual-content', locale));
+    await page.waitForLoadState('networkidle');
+    expect(scripts, `${locale}: before the scan is in view`).toEqual([]);
+    await wake(page);
+    expect(scripts.length, `${locale}: the island wakes in view`).toBeGreaterThan(0);
+    expect(
+      scripts.filter((u) => u.includes('/models/')),
+      `${locale}: no model before a scan is asked for`,
+    ).toEqual([]);
+    page.off('request', onRequest);
+  }
+});

@@ -83,10 +83,12 @@ async function axe(page: Page, selector: string): Promise<void> {
 /** Presses "Use this scan…" (storage empty before, counts only after) and follows the link to the profile. */
 async function handOver(page: Page, locale: Locale): Promise<void> {
   expect(await stored(page), 'nothing stored before the press').toBeNull();
+  expect(await page.evaluate(() => sessionStorage.length), 'sessionStorage empty before the press').toBe(0);
   const use = tool(page).getByRole('button', { name: TEXT[locale].use });
   await use.focus();
   await page.keyboard.press('Enter');
   await expect(use).toHaveAttribute('aria-pressed', 'true');
+  expect(await page.evaluate(() => Object.keys(sessionStorage)), 'one summary, for this tab').toEqual([KEY]);
   const raw = (await stored(page)) ?? '';
   expect(JSON.parse(raw)).toMatchObject({ faces: 1, isSample: true });
   expect(raw).toMatch(/"kind":"name"/);

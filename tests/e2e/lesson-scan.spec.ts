@@ -122,8 +122,12 @@ test('French: lesson 5 scans the sample (1 face, the name and the e-mail read), 
   await wake(page);
   // No model file is fetched until the reader asks.
   expect(await page.evaluate(() => performance.getEntriesByType('resource').filter((e) => e.name.includes('/models/')).length)).toBe(0);
-  await tool(page).getByRole('button', { name: TEXT.fr.sample }).click();
+  // From the keyboard; the focus stays on the button through the scan.
+  const sample = tool(page).getByRole('button', { name: TEXT.fr.sample });
+  await sample.focus();
+  await page.keyboard.press('Enter');
   await finished(page, 'fr');
+  await expect(sample).toBeFocused();
   await sampleFindings(page, 'fr');
   await axe(page, '[data-tool="vision"]');
   await handOver(page, 'fr');

@@ -18,6 +18,7 @@ export const ROUTES = {
   avatar: { fr: '/outils/avatar/', en: '/en/tools/avatar/' },
   verify: { fr: '/verifier/', en: '/en/verify/' },
   search: { fr: '/recherche/', en: '/en/search/' },
+  credits: { fr: '/credits/', en: '/en/credits/' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type RouteKey = keyof typeof ROUTES;

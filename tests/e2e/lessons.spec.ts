@@ -123,7 +123,8 @@ for (const locale of LESSON_LOCALES) {
     .filter((slug) => !readFileSync(join(DIST, lessonPath(slug, locale), 'index.html'), 'utf8').includes('<astro-island'));
 
   test(`${locale}: a lesson without an island downloads no JavaScript, even scrolled to the end`, async ({ page }) => {
-    expect(plain.length, 'lessons without an island').toBeGreaterThanOrEqual(2);
+    // Lesson 5 has hosted the scan since issue #16, leaving lesson 1 as the lesson without an island (it was 2 before).
+    expect(plain, 'lessons without an island').toContain('01-trend');
     for (const slug of plain) {
       const scripts: string[] = [];
       const listener = (request: Request): void => {

@@ -13,6 +13,7 @@ import { formatDegrees } from '../../lib/format-degrees';
 import { partOfDay } from '../photos/dates';
 import { deviceName, priceRange } from './device-price';
 import { fix, VISUAL_ITEMS, type Behaviour, type Confidence, type Finding, type VisualChecklist, type VisualItem } from './model';
+import type { ScanReasons } from './from-scan';
 import { estimateRarity } from './rarity';
 import { isGenericTimeZone, type BrowserSignals } from './signals';
 
@@ -34,6 +35,8 @@ export interface ProfileInput {
   browser: BrowserSignals | null;
   behaviour: Behaviour;
   visual: VisualChecklist;
+  /** Boxes a scan the reader handed over supports, with the scan's reason (see from-scan.ts); others say "you ticked". */
+  visualReasons?: ScanReasons;
   locale: Locale;
 }
 
@@ -223,11 +226,11 @@ const VISUAL_RULES: Record<VisualItem, Pick<Finding, 'category' | 'confidence' |
   home: { category: 'scene', confidence: 'medium', fix: fix('07-habits', 'busy-background'), removedBy: ['plainBackground'] },
 };
 
-function visualFindings(visual: VisualChecklist): Finding[] {
+function visualFindings(visual: VisualChecklist, reasons: ScanReasons): Finding[] {
   return VISUAL_ITEMS
     .filter((item) => visual[item])
     .map((item) => ({ id: `visual.${item}`, source: 'visual', trainable: true, ...VISUAL_RULES[item],
-      claim: { key: `finding.visual.${item}`, params: {} }, because: { key: `because.visual.${item}`, params: {} } }));
+      claim: { key: `finding.visual.${item}`, params: {} }, because: reasons[item] ?? { key: `because.visual.${item}`, params: {} } }));
 }
 
 /** Every finding the inputs support, in dossier order: photo, browser, behaviour, visual. */
@@ -236,7 +239,7 @@ export function buildFindings(input: ProfileInput): Finding[] {
     ...(input.photo ? photoFindings(input.photo, input.place, input.browser, input.locale) : []),
     ...(input.browser ? browserFindings(input.browser) : []),
     ...behaviourFindings(input.behaviour),
-    ...visualFindings(input.visual),
+    ...visualFindings(input.visual, input.visualReasons ?? {}),
   ];
 }
 

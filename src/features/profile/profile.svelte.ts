@@ -7,6 +7,8 @@
 import type { Locale } from '../../i18n/index';
 import { lookupPlace, type Place } from '../geo/place';
 import { loadSummary, type PhotoSummary } from '../photos/summary';
+import { loadScanSummary } from '../photos/scan-summary';
+import { reasonsFromScan, type ScanReasons } from './from-scan';
 import { readBrowserSignals } from './browser';
 import { buildFindings } from './findings';
 import { EMPTY_VISUAL, NO_TOGGLES, type Frequency, type TimeOfDay, type Toggles, type VisualChecklist } from './model';
@@ -43,11 +45,15 @@ export class ProfileState {
   timeOfDay = $state<TimeOfDay>('evening');
   visual = $state<VisualChecklist>({ ...EMPTY_VISUAL });
   toggles = $state<Toggles>({ ...NO_TOGGLES });
+  /** What a scan the reader handed over supports (empty without one); its boxes start ticked. */
+  scanReasons = $state<ScanReasons>({});
+  /** Null without a handed-over scan; else whether it was the site's sample photo. */
+  scanOfSample = $state<boolean | null>(null);
 
   prompts = $derived(this.promptsText.split('\n').map((l) => l.trim()).filter((l) => l.length > 0).slice(0, 20));
   findings = $derived(
     buildFindings({
-      photo: this.photo, place: this.place, browser: this.browser, locale: this.locale, visual: this.visual,
+      photo: this.photo, place: this.place, browser: this.browser, locale: this.locale, visual: this.visual, visualReasons: this.scanReasons,
       behaviour: { prompts: this.prompts, frequency: this.frequency, timeOfDay: this.timeOfDay },
     }),
   );
@@ -69,6 +75,8 @@ export class ProfileState {
     }
     const fromInspector = loadSummary(storage);
     if (fromInspector) void this.#use(fromInspector, 'inspector', '', new AbortController().signal);
+    const scan = loadScanSummary(storage);
+    if (scan) this.#prefill(reasonsFromScan(scan), scan.isSample);
     this.browser = await readBrowserSignals();
   }
 
@@ -104,6 +112,13 @@ export class ProfileState {
     this.photoOrigin = null;
     this.photoName = '';
     this.photoStatus = 'none';
+  }
+
+  /** Ticks the boxes a handed-over scan supports (the reader can untick them). */
+  #prefill(reasons: ScanReasons, isSample: boolean): void {
+    this.scanReasons = reasons;
+    this.scanOfSample = isSample;
+    for (const item of Object.keys(reasons) as (keyof ScanReasons)[]) this.visual[item] = true;
   }
 
   #restart(): AbortSignal {

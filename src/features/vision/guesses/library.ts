@@ -35,7 +35,8 @@ export interface FaceApi {
 }
 
 const isFn = (v: unknown): boolean => typeof v === 'function';
-const at = (v: unknown, ...path: string[]): unknown => path.reduce<unknown>((o, k) => (typeof o === "object" && o !== null ? (Reflect.get(o, k) as unknown) : undefined), v);
+const at = (v: unknown, ...path: string[]): unknown =>
+  path.reduce<unknown>((o, k) => (typeof o === 'object' && o !== null ? (Reflect.get(o, k) as unknown) : undefined), v);
 
 /** True when `mod` has every function the worker calls (a wrong file or version fails here, not mid-run). */
 export function isFaceApi(mod: unknown): mod is FaceApi {

@@ -21,7 +21,10 @@ export const guessRequestSchema = z.object({
   /** The photo as chosen; only read. */
   file: z.instanceof(Blob),
   /** Faces the scan found, in fractions of the oriented photo (protocol.ts faceSchema). */
-  faces: z.array(z.object({ id: z.string().min(1), box: boxSchema })).min(1).max(MAX_FACES),
+  faces: z
+    .array(z.object({ id: z.string().min(1), box: boxSchema }))
+    .min(1)
+    .max(MAX_FACES),
 });
 export type GuessRequest = z.infer<typeof guessRequestSchema>;
 

@@ -35,6 +35,11 @@ function failureOf(error: unknown): GuessFailure {
 
 let api: FaceApi | undefined;
 
+/** Stands for the DOM's Image and Video, which a worker lacks: face-api only tests `instanceof` against them, and nothing passed is one. */
+class NoElement {
+  readonly kind = 'none';
+}
+
 /** Loads one network's weights from its manifest; tfjs fetches the .bin next to it (through the counting fetch). */
 async function loadNet(lib: FaceApi, net: { loadFromWeightMap: (map: unknown) => void }, role: string): Promise<void> {
   const url = asset(role).url;
@@ -64,12 +69,12 @@ async function loadApi(): Promise<FaceApi> {
   mod.env.setEnv({
     Canvas: OffscreenCanvas,
     CanvasRenderingContext2D: OffscreenCanvasRenderingContext2D,
-    Image: class {},
+    Image: NoElement,
     ImageData,
-    Video: class {},
+    Video: NoElement,
     createCanvasElement: () => new OffscreenCanvas(1, 1),
-    createImageElement: () => ({}),
-    createVideoElement: () => ({}),
+    createImageElement: () => new NoElement(),
+    createVideoElement: () => new NoElement(),
     fetch: (url: string, init?: RequestInit) => fetch(url, init),
     readFile: () => Promise.reject(new Error('no file system')),
   });
@@ -124,9 +129,8 @@ async function guessOne(lib: FaceApi, input: Tensor, faceId: string): Promise<Fa
 
 async function guess(request: GuessRequest, post: (progress: GuessProgress) => void): Promise<GuessReply> {
   if (typeof WebAssembly !== 'object') throw new GuessError('no-wasm', 'no WebAssembly');
-  const progress = new ByteProgress(
-    api ? 0 : GUESS_ROLES.reduce((sum, r) => sum + asset(r).bytes, 0),
-    (loaded, total) => post({ type: 'loading', loaded, total }),
+  const progress = new ByteProgress(api ? 0 : GUESS_ROLES.reduce((sum, r) => sum + asset(r).bytes, 0), (loaded, total) =>
+    post({ type: 'loading', loaded, total }),
   );
   const base = self.fetch.bind(self);
   // Only face-api's own folder is counted: the tfjs .wasm comes from the scan's folder, already cached and not in the total.

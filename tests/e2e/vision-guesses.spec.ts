@@ -66,6 +66,23 @@ for (const locale of ['en', 'fr'] as const) {
     expect(privacy.requests.filter(isTierFile)).toEqual([]);
     await expect(panel.locator('[data-guess]')).toHaveCount(0);
 
+    if (locale === 'en') {
+      // Progress in bytes, then cancel: the expression network's file is held so the load cannot finish first.
+      let release = (): void => undefined;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      await page.route('**/face_expression_model.bin', async (route) => {
+        await held;
+        await route.continue().catch(() => undefined);
+      });
+      await optIn.click();
+      await expect(panel.locator('progress')).toBeVisible();
+      await expect(panel.locator('[role="status"]')).toHaveText(/^Loading the guessing models: [\d.]+ (kB|MB) of 2\.1 MB\.$/);
+      await panel.getByRole('button', { name: 'Cancel the guesses' }).click();
+      await expect(panel.locator('[role="status"]')).toHaveText('Guesses cancelled.');
+      await expect(panel.locator('[data-guess]')).toHaveCount(0);
+      release();
+      await page.unrouteAll({ behavior: 'ignoreErrors' });
+    }
     await optIn.click();
     await expect(panel).toHaveAttribute('data-guesses', /^(done|failed)$/, { timeout: 60_000 });
     const alert = panel.locator('[role="alert"]');

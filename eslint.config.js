@@ -15,7 +15,7 @@ import { defineConfig } from 'eslint/config';
 const root = import.meta.dirname;
 
 // Which project type-checks which files: the same split as the three tsconfigs.
-const workerFiles = ['src/features/*/worker.ts', 'src/sw/**/*.ts', 'src/env-worker.d.ts'];
+const workerFiles = ['src/features/*/worker.ts', 'src/features/*/*/worker.ts', 'src/sw/**/*.ts', 'src/env-worker.d.ts'];
 const nodeFiles = ['tests/**/*.{ts,mjs,js}', 'scripts/**/*.{ts,mjs,js}', 'integrations/**/*.{ts,mjs,js}', '*.config.{ts,mjs,js}'];
 
 export default defineConfig(

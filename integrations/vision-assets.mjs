@@ -54,6 +54,14 @@ export const VISION_FILES = [
   // so both languages share `/models/@tesseract.js-data@<version>/`, and their versions must match.
   { role: 'lang-fra', pkg: '@tesseract.js-data/fra', dir: '@tesseract.js-data', from: '4.0.0_best_int/fra.traineddata.gz', to: 'fra.traineddata.gz' },
   { role: 'lang-eng', pkg: '@tesseract.js-data/eng', dir: '@tesseract.js-data', from: '4.0.0_best_int/eng.traineddata.gz', to: 'eng.traineddata.gz' },
+  // The opt-in guesses tier (issue #16, src/features/vision/guesses/): face-api's runtime (it bundles tfjs 4.22.0, so it shares the
+  // tfjs-backend-wasm files above) and its MIT age/gender and expression networks (justadudewhohacks/face-api.js). No detector:
+  // the scan's faces are reused. Loaded only when the reader asks for the guesses.
+  { role: 'guess-runtime', pkg: '@vladmandic/face-api', from: 'dist/face-api.esm.js', to: 'face-api.esm.js' },
+  { role: 'guess-age-json', pkg: '@vladmandic/face-api', from: 'model/age_gender_model-weights_manifest.json', to: 'age_gender_model-weights_manifest.json' },
+  { role: 'guess-age-bin', pkg: '@vladmandic/face-api', from: 'model/age_gender_model.bin', to: 'age_gender_model.bin' },
+  { role: 'guess-expression-json', pkg: '@vladmandic/face-api', from: 'model/face_expression_model-weights_manifest.json', to: 'face_expression_model-weights_manifest.json' },
+  { role: 'guess-expression-bin', pkg: '@vladmandic/face-api', from: 'model/face_expression_model.bin', to: 'face_expression_model.bin' },
 ];
 
 const require = createRequire(import.meta.url);

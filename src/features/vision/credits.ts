@@ -136,6 +136,7 @@ export const CREDITS: readonly Credit[] = z.array(creditSchema).parse([
   },
   // The opt-in guesses tier (issue #16, src/features/vision/guesses/). Checked 2026-12-07.
   {
+    id: 'face-api',
     name: 'face-api (vladmandic fork of face-api.js)',
     pkg: '@vladmandic/face-api',
     version: '1.7.15',
@@ -145,6 +146,7 @@ export const CREDITS: readonly Credit[] = z.array(creditSchema).parse([
     source: 'package.json "license" and the LICENSE file in the npm package; tfjs versions from its dist/tfjs.version.js',
   },
   {
+    id: 'face-api-age-gender',
     name: 'face-api.js age and gender network',
     pkg: '@vladmandic/face-api',
     version: '1.7.15',
@@ -155,6 +157,7 @@ export const CREDITS: readonly Credit[] = z.array(creditSchema).parse([
     note: 'Trained on UTKFace, FG-NET, ChaLearn, IMDB-WIKI, CACD, MegaAge and MegaAge-Asian (face-api.js README), datasets whose own terms are mostly research-only. Its author reports a mean age error of 4.54 years and 95 % gender accuracy, worse for young children (gender 69 % at 0-3 years, 80 % at 4-8). It outputs two genders only.',
   },
   {
+    id: 'face-api-expression',
     name: 'face-api.js face expression network',
     pkg: '@vladmandic/face-api',
     version: '1.7.15',

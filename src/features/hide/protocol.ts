@@ -73,8 +73,9 @@ export const hideReplySchema = z.discriminatedUnion('type', [
     removed: z.number().int().nonnegative(),
     /** Blocks left on purpose (JFIF, the browser's sRGB profile): shown to the reader. */
     left: z.array(blockKindSchema),
-    /** Worker time, for the bench. */
+    /** Worker time, for the bench: in all, and per phase (decode, draw with the regions painted, encode, verify). */
     ms: z.number().nonnegative(),
+    phases: z.object({ decode: z.number(), draw: z.number(), encode: z.number(), verify: z.number() }),
   }),
   z.object({ type: z.literal('preview'), blob }),
   z.object({ type: z.literal('zipped'), blob }),

@@ -40,6 +40,7 @@ serve(self, HIDE_PROTOCOL, async (request): Promise<HideReply> => {
       return fail('internal', 'the ZIP could not be built');
     }
   }
+  const started = performance.now();
   let bitmap: ImageBitmap;
   try {
     bitmap = await createImageBitmap(request.file, { imageOrientation: 'from-image' });
@@ -52,19 +53,28 @@ serve(self, HIDE_PROTOCOL, async (request): Promise<HideReply> => {
       const drawn = await draw(bitmap, size, request.regions, 'jpeg', PREVIEW_QUALITY);
       return drawn ? { type: 'preview', blob: drawn } : fail('canvas', 'no canvas');
     }
-    return await exportFull(bitmap, request.file, request.regions, request.position, request.maxArea);
+    return await exportFull(bitmap, request.file, request.regions, request.position, request.maxArea, started);
   } finally {
     bitmap.close();
   }
 });
 
-async function exportFull(bitmap: ImageBitmap, file: Blob, regions: readonly Region[], position: number, maxArea: number | undefined): Promise<HideReply> {
-  const started = performance.now();
+async function exportFull(
+  bitmap: ImageBitmap,
+  file: Blob,
+  regions: readonly Region[],
+  position: number,
+  maxArea: number | undefined,
+  started: number,
+): Promise<HideReply> {
+  const phases = { decode: performance.now() - started, draw: 0, encode: 0, verify: 0 };
   const format: Format = sniffBytes(new Uint8Array(await file.slice(0, 16).arrayBuffer())) === 'png' ? 'png' : 'jpeg';
   for (const size of canvasAttempts(bitmap.width, bitmap.height, maxArea)) {
-    const encoded = await draw(bitmap, size, regions, format, JPEG_QUALITY);
+    const encoded = await draw(bitmap, size, regions, format, JPEG_QUALITY, phases);
     if (!encoded) continue;
+    const verifying = performance.now();
     const checked = await verified(encoded);
+    phases.verify = performance.now() - verifying;
     if (!checked) return fail('verify', 'metadata left after cleaning');
     return {
       type: 'exported',
@@ -78,6 +88,7 @@ async function exportFull(bitmap: ImageBitmap, file: Blob, regions: readonly Reg
       removed: checked.removed,
       left: checked.left,
       ms: performance.now() - started,
+      phases,
     };
   }
   return fail('canvas', `no canvas size worked for ${bitmap.width}×${bitmap.height}`);
@@ -94,8 +105,10 @@ async function draw(
   regions: readonly Region[],
   format: Format,
   quality: number,
+  phases?: { draw: number; encode: number },
 ): Promise<Blob | undefined> {
   try {
+    const drawing = performance.now();
     const canvas = new OffscreenCanvas(size.width, size.height);
     const context = canvas.getContext('2d', { willReadFrequently: false });
     if (!context) return undefined;
@@ -112,9 +125,15 @@ async function draw(
       paintRegion(image, { x: 0, y: 0, w: rect.w, h: rect.h }, region.style);
       context.putImageData(image, rect.x, rect.y);
     }
-    return await canvas.convertToBlob(format === 'png' ? { type: mimeFor('png') } : { type: mimeFor('jpeg'), quality });
-  } catch {
-    return undefined;
+    const encoding = performance.now();
+    if (phases) phases.draw = encoding - drawing;
+    const blob = await canvas.convertToBlob(format === 'png' ? { type: mimeFor('png') } : { type: mimeFor('jpeg'), quality });
+    if (phases) phases.encode = performance.now() - encoding;
+    return blob;
+  } catch (error) {
+    // A canvas too large for the browser throws a DOMException or a RangeError (allocation); anything else is a bug, and says so.
+    if (error instanceof DOMException || error instanceof RangeError) return undefined;
+    throw error;
   }
 }
 

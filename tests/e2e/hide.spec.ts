@@ -154,7 +154,7 @@ test('French: every face and text line of a JPEG and of a PNG hidden, each downl
   const jpegRegions = await paintedRegions(page, 512, 512);
   const first = await download(page, () => panel.getByRole('button', { name: 'Télécharger cette photo' }).click(), join(dir, 'one'));
   expect(first.name).toBe('photo-1.jpg');
-  await expect(panel.getByRole('status')).toContainText('photo-1.jpg téléchargée : 512 × 512 pixels, sans métadonnée (vérifié)');
+  await expect(panel.getByRole('status')).toContainText('photo-1.jpg téléchargée\u00a0: 512 × 512 pixels, sans métadonnée (vérifié)');
   judge(jpeg, first.path, jpegRegions, 'jpeg');
   // The judge can fail: the original itself (metadata, regions unchanged) is refused.
   expect(() => judge(jpeg, jpeg, jpegRegions, 'jpeg')).toThrow();
@@ -162,7 +162,7 @@ test('French: every face and text line of a JPEG and of a PNG hidden, each downl
   // The second photo: its own regions; the first one's stay.
   await page.locator('[data-tool="vision"] select').selectOption({ index: 1 });
   await scan(page, 'fr');
-  await expect(panel.getByRole('heading', { name: 'Zones à masquer : 0' })).toBeVisible();
+  await expect(panel.getByRole('heading', { name: 'Zones à masquer\u00a0: 0' })).toBeVisible();
   await panel.getByRole('button', { name: 'Masquer tous les visages' }).click();
   const pngRegions = await paintedRegions(page, 512, 512);
   const second = await download(page, () => panel.getByRole('button', { name: 'Télécharger cette photo' }).click(), join(dir, 'two'));

@@ -218,6 +218,12 @@ test('English, keyboard only: a turned photo with a badge and a screen; all text
   await expect(panel.getByRole('status')).toHaveText('Last change undone.');
   await expect(added).toBeFocused();
   await expect(panel.getByRole('list').getByRole('listitem')).toHaveCount(textCount + 1);
+  // A second region, removed with Delete: the focus goes to the region now in its place, not to the page.
+  await press(panel.getByRole('button', { name: 'Add a region' }));
+  await expect(page.locator('[data-tool="vision"] rect[data-region="drawn-2"]')).toBeFocused();
+  await page.keyboard.press('Delete');
+  await expect(page.locator('[data-tool="vision"] rect[data-region]')).toHaveCount(textCount + 1);
+  await expect(page.locator('[data-tool="vision"] rect[data-region]').last()).toBeFocused();
 
   // Preview: the picture as it will be exported; then axe with the regions and the preview shown.
   const shown = { width: 1200, height: 1800 };

@@ -250,3 +250,31 @@ test('English, keyboard only: a turned photo with a badge and a screen; all text
   await expect(panel.getByRole('status')).toContainText('photo-1.jpg downloaded: 1,200 × 1,800 pixels, no metadata (checked).');
   judge(turned, saved.path, regions, 'jpeg');
 });
+
+test.describe('an export that fails', () => {
+  test.use({ allowConsoleErrors: ['Failed to load', 'net::ERR_FAILED', 'worker'] });
+
+  test('gives a clear alert; the regions stay, and the page keeps working', async ({ page, context }) => {
+    test.setTimeout(240_000);
+    // Only Hide's worker script is refused (found by its own text); the scan's and the inspector's load as usual.
+    await context.route('**/_astro/*.js', async (route) => {
+      const response = await route.fetch();
+      const body = await response.text();
+      if (body.includes('metadata left after cleaning')) await route.abort();
+      else await route.fulfill({ response, body });
+    });
+    await open(page, 'en', [ASTRONAUT]);
+    await scan(page, 'en');
+    const panel = hidePanel(page);
+    await panel.getByRole('button', { name: 'Hide all faces' }).click();
+    const download = panel.getByRole('button', { name: 'Download this photo' });
+    await download.click();
+    await expect(panel.getByRole('alert')).toHaveText('The export stopped (often, the device ran short of memory). Your regions are kept; try again.', {
+      timeout: 60_000,
+    });
+    await expect(panel.getByRole('heading', { name: 'Regions to hide: 1' })).toBeVisible();
+    await expect(page.locator('[data-tool="vision"] rect[data-region]')).toHaveCount(1);
+    await expect(download).toBeEnabled();
+    await expect(download).toBeFocused();
+  });
+});

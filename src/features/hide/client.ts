@@ -19,7 +19,7 @@ export type ExportOutcome = Exported | Extract<HideReply, { type: 'failed' }>;
 
 function failed(failure: BridgeFailure): Extract<HideReply, { type: 'failed' }> {
   if (failure.code === 'internal') return { type: 'failed', failure: 'internal', detail: failure.cause.slice(0, 300) };
-  return { type: 'failed', failure: 'timeout', detail: failure.code };
+  return { type: 'failed', failure: failure.code, detail: failure.code };
 }
 
 /** Drives one worker; create one per island. */

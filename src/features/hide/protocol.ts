@@ -48,8 +48,10 @@ export const hideFailureSchema = z.enum([
   'canvas',
   /** The encoded file still held metadata the site could not remove: refused, never handed over. */
   'verify',
-  /** The export ran over its time budget, or the worker stopped (often: short of memory). */
+  /** The export ran over its time budget and was stopped. */
   'timeout',
+  /** The worker stopped by itself or could not start (often: the device was short of memory). */
+  'crashed',
   /** Anything else (a bug). */
   'internal',
 ]);

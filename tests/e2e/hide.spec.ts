@@ -252,8 +252,6 @@ test('English, keyboard only: a turned photo with a badge and a screen; all text
 });
 
 test.describe('an export that fails', () => {
-  test.use({ allowConsoleErrors: ['Failed to load', 'net::ERR_FAILED', 'worker'] });
-
   test('gives a clear alert; the regions stay, and the page keeps working', async ({ page, context }) => {
     test.setTimeout(240_000);
     // Only Hide's worker script is refused (found by its own text); the scan's and the inspector's load as usual.

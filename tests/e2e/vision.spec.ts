@@ -74,7 +74,9 @@ test.describe('a model that cannot be loaded', () => {
     await context.route('**/models/**', (route) => route.abort());
     await open(page, 'en', [ASTRONAUT]);
     await page.getByRole('button', { name: SCAN.en }).click();
-    await expect(page.locator('[data-tool="vision"] [role="alert"]')).toHaveText(/A model could not be loaded.*The rest of the page still works/, { timeout: 30_000 });
+    await expect(page.locator('[data-tool="vision"] [role="alert"]')).toHaveText(/A model could not be loaded.*The rest of the page still works/, {
+      timeout: 30_000,
+    });
     // The inspector read the same photo, and the scan can be tried again.
     await expect(page.locator('[data-testid="file-result"]')).toHaveCount(1);
     await expect(page.getByRole('button', { name: SCAN.en })).toBeEnabled();

@@ -32,7 +32,7 @@ test('after a first scan, the scan works with the network cut', async ({ page, c
       await expect(page.locator('.scan[data-ready="true"]')).toBeVisible({ timeout: 2_000 });
     }).toPass({ timeout: 60_000 });
     await page.getByRole('button', { name: 'Scan this photo' }).click();
-    await expect(page.locator('[data-tool="vision"] [role="status"]')).toContainText('Scan finished', { timeout: 120_000 });
+    await expect(page.locator('[data-tool="vision"] .scan > [role="status"]')).toContainText('Scan finished', { timeout: 120_000 });
     await expect(page.locator('[data-finding="finding.faces.one"]')).toHaveText(/^1 face/);
   };
 

@@ -8,62 +8,8 @@
  * Model runs are slow on 2 cores (≈ 5–15 s a photo), so they are few.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { FIXTURES, tempDir } from '../support/paths';
-
-const VISION = join(FIXTURES, 'vision');
-const ASTRONAUT = join(VISION, 'astronaut.jpg');
-const CAT = join(VISION, 'chelsea-cat.jpg');
-const FONT = '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf';
-const FONT_REGULAR = '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf';
-const PAGE = { fr: '/outils/inspecteur/', en: '/en/tools/inspector/' } as const;
-const SCAN = { fr: 'Scanner cette photo', en: 'Scan this photo' } as const;
-
-const magick = (args: string[]): void => {
-  execFileSync('convert', args);
-};
-
-/** Opens the inspector page, chooses photos in the inspector, waits for the scan island. */
-async function open(page: Page, locale: 'fr' | 'en', files: string[]): Promise<void> {
-  await page.goto(PAGE[locale]);
-  await page.locator('.inspector[data-ready="true"]').waitFor();
-  await page.getByTestId('inspector-input').setInputFiles(files);
-  // The island wakes when it scrolls into view (client:visible). The inspector's results grow above it while
-  // they are read, which can push it out of view again before the browser noticed it (seen once in a CI-like
-  // run): scroll to it again until it is awake, as a reader's next scroll would.
-  await expect(async () => {
-    await page.locator('[data-tool="vision"]').scrollIntoViewIfNeeded();
-    await expect(page.locator('.scan[data-ready="true"]')).toBeVisible({ timeout: 2_000 });
-  }).toPass({ timeout: 60_000 });
-}
-
-/** Presses the scan button and waits for the findings list (or an alert). */
-async function scan(page: Page, locale: 'fr' | 'en', press = true): Promise<void> {
-  if (press) await page.getByRole('button', { name: SCAN[locale] }).click();
-  await expect(page.locator('[data-tool="vision"] .findings li').first()).toBeVisible({ timeout: 90_000 });
-  await expect(page.locator('[data-tool="vision"] [role="status"]')).toContainText(locale === 'fr' ? 'Scan terminé' : 'Scan finished', { timeout: 90_000 });
-}
-
-/** The scenes the tests need, made once into a temporary folder: two people side by side, and a cat with a badge and a screen beside it. */
-function makeScenes(): { two: string; scene: string } {
-  const dir = tempDir('bya-vision-');
-  const two = join(dir, 'two-people.jpg');
-  const scene = join(dir, 'badge-and-screen.jpg');
-  magick([ASTRONAUT, '(', ASTRONAUT, '-flop', ')', '+append', two]);
-  magick([
-    CAT, '-resize', '1800x1200!',
-    // A badge about 300 px wide, its name about 25 px high: small in the frame, as on a table.
-    '(', '-size', '300x170', 'xc:white', '-bordercolor', '#1d4e89', '-border', '6', '-font', FONT, '-pointsize', '32', '-fill', 'black', '-annotate', '+22+70', 'Jeanne Roux', '-font', FONT_REGULAR, '-pointsize', '22', '-annotate', '+22+115', 'Infirmière', ')',
-    '-geometry', '+140+860', '-composite',
-    // A screen: dark bezel, white page, a mail header.
-    '(', '-size', '760x420', 'xc:#222', '(', '-size', '720x380', 'xc:white', '-font', FONT_REGULAR, '-pointsize', '34', '-fill', 'black', '-annotate', '+30+80', 'De : jeanne.roux@exemple.fr', '-annotate', '+30+150', 'Objet : rendez-vous', ')', '-geometry', '+20+20', '-composite', ')',
-    '-geometry', '+960+140', '-composite', scene,
-  ]);
-  return { two, scene };
-}
+import { ASTRONAUT, CAT, makeScenes, open, scan, SCAN } from '../support/vision-page';
 
 let scenes: { two: string; scene: string };
 test.beforeAll(() => {
@@ -128,7 +74,9 @@ test.describe('a model that cannot be loaded', () => {
     await context.route('**/models/**', (route) => route.abort());
     await open(page, 'en', [ASTRONAUT]);
     await page.getByRole('button', { name: SCAN.en }).click();
-    await expect(page.locator('[data-tool="vision"] [role="alert"]')).toHaveText(/A model could not be loaded.*The rest of the page still works/, { timeout: 30_000 });
+    await expect(page.locator('[data-tool="vision"] [role="alert"]')).toHaveText(/A model could not be loaded.*The rest of the page still works/, {
+      timeout: 30_000,
+    });
     // The inspector read the same photo, and the scan can be tried again.
     await expect(page.locator('[data-testid="file-result"]')).toHaveCount(1);
     await expect(page.getByRole('button', { name: SCAN.en })).toBeEnabled();

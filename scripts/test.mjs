@@ -1,6 +1,10 @@
 /**
- * `npm test`: the build and the unit tests at the same time, then the unit
- * tests of the built site, then the browser tests (Chromium, then Firefox ESR and WebKitGTK). Safe because no unit test
+ * `npm test`: the build and the unit tests at the same time, then the lint
+ * (`npm run lint` without its `astro sync`: the build has just generated .astro/),
+ * alone, then the unit tests of the built site, then the browser tests (Chromium,
+ * then Firefox ESR and WebKitGTK). The lint does not run beside the unit tests:
+ * tried once on a busy machine, that made the unit run fail where it passes
+ * alone, and on two cores it could save at most the lint's ~75 s. Safe because no unit test
  * reads dist/ except tests/unit/security-headers.test.ts (its check of the
  * real _headers), which runs once the build is done, with the fuzz test, whose
  * per-variant time budget must not share the CPU with the build. Exits with the first
@@ -25,6 +29,8 @@ const [build, unit] = await Promise.all([npx(['astro', 'build']), npx(['vitest',
 console.log(`test: build and unit tests in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 if (build !== 0 || unit !== 0) process.exit(build || unit);
 const steps = [
+  ['eslint', '.', '--max-warnings', '0'],
+  ['prettier', '--check', '.'],
   ['vitest', 'run', BUILT_SITE_TESTS, TIMED_UNIT_TESTS],
   ['node', 'scripts/ensure-chromium.mjs'],
   // Chromium: every spec but the timed ones in parallel, then those alone (scripts/e2e.mjs).

@@ -216,7 +216,7 @@ async function planWebp(source: ByteSource, options: CleanOptions, orientation: 
   if (inv.imageEnd === undefined) throw new FormatError('truncated', 'The file ends before its image data.');
   const end = structure.riffEnd;
   // The extended format (RFC 9649 §2.7) has one ICCP chunk: a second one goes.
-  let iccKept = false;
+  let iccKept = false as boolean;
   const { edits, removed, kept } = partition(inv.blocks, end, (block) => {
     const reason = keepReason(block, 'webp', options);
     if (reason !== 'icc') return reason;

@@ -117,17 +117,25 @@ export function readTiff(bytes: Uint8Array): TiffStructure {
   const ifds: TiffIfd[] = [];
   const visited = new Set<number>();
   /** Records a warning, and which IFD raised it (undefined: the header's IFD0 offset). */
-  const warn = (code: string, by: TiffIfd | undefined): undefined => {
+  const warn = (code: string, by: TiffIfd | undefined): void => {
     warnings.push(code);
     by?.warnings.push(code);
-    return undefined;
   };
 
   const readIfd = (offset: number, name: string, depth: number, parent?: number): TiffIfd | undefined => {
     const by = parent === undefined ? undefined : ifds[parent];
-    if (ifds.length >= MAX_IFDS) return warn('exif-too-many-ifds', by);
-    if (visited.has(offset)) return warn('exif-loop', by);
-    if (offset < 8 || offset + 2 > bytes.length) return warn('exif-ifd-out-of-bounds', by);
+    if (ifds.length >= MAX_IFDS) {
+      warn('exif-too-many-ifds', by);
+      return undefined;
+    }
+    if (visited.has(offset)) {
+      warn('exif-loop', by);
+      return undefined;
+    }
+    if (offset < 8 || offset + 2 > bytes.length) {
+      warn('exif-ifd-out-of-bounds', by);
+      return undefined;
+    }
     visited.add(offset);
     const declared = view.getUint16(offset, le);
     const nextAt = offset + 2 + declared * 12;

@@ -33,4 +33,5 @@ const vocabularyMatches: [Same<z.infer<typeof blockKindSchema>, BlockKind>, Same
   true,
   true,
 ];
+// eslint-disable-next-line @typescript-eslint/no-meaningless-void-operator -- marks the compile-time check as used
 void vocabularyMatches;

@@ -293,7 +293,6 @@ class SequentialReader {
       // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
       if (done || !value) {
         this.#done = true;
-        // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
         return value ? new Uint8Array(value.buffer, value.byteOffset, 0) : target.subarray(0, 0);
       }
       return value;

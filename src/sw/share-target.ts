@@ -57,7 +57,7 @@ export function landingUrl(origin: string, language: string, outcome: ShareOutco
  * at a time) and answers with a 303 redirect to the cleaner, which loads them.
  */
 export async function receiveShare(caches: CacheStorage, request: Request, origin: string, language: string): Promise<Response> {
-  let entries: FormDataEntryValue[] = [];
+  let entries: FormDataEntryValue[];
   try {
     entries = (await request.formData()).getAll(SHARE_FIELD);
   } catch {

@@ -22,7 +22,7 @@ test('a share of two photos is answered by the service worker, cleaned, and leav
   });
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
 
-  const manifest = await page.evaluate(async () => (await fetch('/manifest.webmanifest')).json());
+  const manifest = await page.evaluate(async () => (await fetch('/manifest.webmanifest')).json() as Promise<{ share_target?: unknown }>);
   expect(manifest.share_target).toMatchObject({ action: '/share/', method: 'POST', enctype: 'multipart/form-data', params: { files: [{ name: 'photos' }] } });
 
   const photos = ['ianare__Canon_40D.jpg', 'exifr__png_with_exif_and_gps.png'].map((f) => ({ name: f, type: f.endsWith('.png') ? 'image/png' : 'image/jpeg', bytes: [...readFileSync(join(IMAGES, f))] }));

@@ -85,8 +85,8 @@ const text = (v: unknown): string | undefined => (v === undefined || v === null 
 function markDownload(file: string): boolean {
   document.querySelectorAll('[data-bya-target]').forEach((e) => e.removeAttribute('data-bya-target'));
   for (const article of document.querySelectorAll('[data-tool="cleaner"] article')) {
-    if (article.querySelector('.file-name')?.textContent?.trim() !== file) continue;
-    const button = [...article.querySelectorAll('button')].find((b) => (b.textContent ?? '').trim().startsWith('Download '));
+    if (article.querySelector('.file-name')?.textContent.trim() !== file) continue;
+    const button = [...article.querySelectorAll('button')].find((b) => b.textContent.trim().startsWith('Download '));
     if (!button) return false;
     button.setAttribute('data-bya-target', 'download');
     const hook: unknown = Reflect.get(window, '__bya');
@@ -178,10 +178,10 @@ async function readProfile(engine: Engine, expect_: { hiddenCallout: boolean }):
     await waitFor(engine, 'the place', () => (document.querySelector('[data-finding="photo.place"]')?.textContent ?? '').includes('Arezzo'), [], 15_000).catch(() => undefined);
     const seen = await engine.evaluate(z.record(z.string(), z.string()), () => {
       const out: Record<string, string> = {};
-      for (const f of document.querySelectorAll('[data-finding]')) out[f.getAttribute('data-finding') ?? ''] = f.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+      for (const f of document.querySelectorAll('[data-finding]')) out[f.getAttribute('data-finding') ?? ''] = f.textContent.replace(/\s+/g, ' ').trim();
       for (const id of ['browser-hidden', 'browser-rfp']) {
         const note = document.querySelector(`[data-testid="${id}"]`);
-        if (note) out[id] = note.textContent?.trim() ?? '';
+        if (note) out[id] = note.textContent.trim();
       }
       return out;
     });
@@ -219,6 +219,8 @@ export function defineFlows(name: EngineName): void {
     }, 60_000);
 
     afterAll(async () => {
+      // A beforeAll that failed part-way leaves some of these unset, whatever their types say.
+      /* eslint-disable @typescript-eslint/no-unnecessary-condition */
       // Over the whole run: what the server served that the driver's request events never mentioned.
       if (site && engine?.driverRequests) {
         const driverSaw = new Set(engine.driverRequests.filter((u) => u.startsWith(`${site.base}/`)).map((u) => new URL(u).pathname));
@@ -228,6 +230,7 @@ export function defineFlows(name: EngineName): void {
       await engine?.close();
       await site?.stop();
       await trap?.close();
+      /* eslint-enable @typescript-eslint/no-unnecessary-condition */
     });
 
     it('inspector: a PNG with 100 text chunks and a JPEG with 200 keywords are read in under a second, with what was left out said', async () => {
@@ -256,8 +259,8 @@ export function defineFlows(name: EngineName): void {
           const done = performance.getEntriesByName('inspector:batch-done')[0]?.startTime;
           return {
             ms: start === undefined || done === undefined ? null : done - start,
-            omitted: [...document.querySelectorAll('[data-testid="card-omitted"]')].map((e) => e.textContent?.trim() ?? ''),
-            more: [...document.querySelectorAll('[data-testid="field-more"]')].map((e) => e.textContent?.trim() ?? ''),
+            omitted: [...document.querySelectorAll('[data-testid="card-omitted"]')].map((e) => e.textContent.trim()),
+            more: [...document.querySelectorAll('[data-testid="field-more"]')].map((e) => e.textContent.trim()),
             alerts: document.querySelectorAll('[data-testid="file-result"] [role="alert"]').length,
           };
         });
@@ -288,10 +291,10 @@ export function defineFlows(name: EngineName): void {
           [...document.querySelectorAll('[data-testid="file-result"]')].map((card) => ({
             file: card.getAttribute('data-file') ?? '',
             status: card.getAttribute('data-status') ?? '',
-            meta: card.querySelector('.meta')?.textContent?.trim() ?? '',
-            alerts: [...card.querySelectorAll('[role="alert"]')].map((a) => a.textContent?.trim() ?? ''),
+            meta: card.querySelector('.meta')?.textContent.trim() ?? '',
+            alerts: [...card.querySelectorAll('[role="alert"]')].map((a) => a.textContent.trim()),
             cards: [...card.querySelectorAll('[data-card]')].map((c) => c.getAttribute('data-card') ?? ''),
-            fields: Object.fromEntries([...card.querySelectorAll('[data-field]')].map((f) => [f.getAttribute('data-field') ?? '', { raw: f.getAttribute('data-raw'), text: f.textContent?.trim() ?? '' }])),
+            fields: Object.fromEntries([...card.querySelectorAll('[data-field]')].map((f) => [f.getAttribute('data-field') ?? '', { raw: f.getAttribute('data-raw'), text: f.textContent.trim() }])),
           })),
       );
       const problems: Problems = [];
@@ -338,7 +341,7 @@ export function defineFlows(name: EngineName): void {
       await waitFor(engine, 'the batch finished', () => (document.querySelector('[data-tool="cleaner"] [role="status"]')?.textContent ?? '').includes('Finished'), [], 120_000);
       const dir = mkdtempSync(join(tmpdir(), `bya-engines-${name}-`));
       const problems: Problems = [];
-      const alerts = await engine.evaluate(z.array(z.string()), () => [...document.querySelectorAll('[data-tool="cleaner"] [role="alert"]')].map((a) => a.textContent?.trim() ?? ''));
+      const alerts = await engine.evaluate(z.array(z.string()), () => [...document.querySelectorAll('[data-tool="cleaner"] [role="alert"]')].map((a) => a.textContent.trim()));
       for (const file of files) {
         if (!(await engine.evaluate(z.boolean(), markDownload, file))) {
           problems.push(`${file}: no download button${alerts.length ? ` (alerts: ${alerts.join(' | ')})` : ''}`);
@@ -434,7 +437,7 @@ export function defineFlows(name: EngineName): void {
             });
             await engine.setFiles('[data-testid="inspector-input"]', [join(IMAGES, ONE_OF_EACH.JPEG)]);
             await waitFor(engine, 'a card read offline', present, ['[data-testid="file-result"] [data-card="location"]'], 60_000).catch(async (e: unknown) => {
-              const state = await engine.evaluate(z.string(), () => [...document.querySelectorAll('[data-testid="file-result"]')].map((c) => `${c.getAttribute('data-status') ?? ''}: ${c.textContent?.replace(/\s+/g, ' ').slice(0, 200) ?? ''}`).join(' | ') || 'no result card').catch(() => '?');
+              const state = await engine.evaluate(z.string(), () => [...document.querySelectorAll('[data-testid="file-result"]')].map((c) => `${c.getAttribute('data-status') ?? ''}: ${c.textContent.replace(/\s+/g, ' ').slice(0, 200)}`).join(' | ') || 'no result card').catch(() => '?');
               problems.push(`${path}: ${String(e)} — ${state}`);
             });
           }
@@ -470,7 +473,7 @@ export function defineFlows(name: EngineName): void {
             const step = Reflect.get(window, '__byaNudge') === 1 ? -1 : 1;
             Reflect.set(window, '__byaNudge', step);
             window.scrollBy({ top: step, behavior: 'instant' });
-            return !island || !island.hasAttribute('ssr');
+            return !island?.hasAttribute('ssr');
           }, [i], 15_000);
           for (const file of CRAWL_FILES) {
             await engine.evaluate(z.null(), markFileInput, i);

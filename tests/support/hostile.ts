@@ -93,7 +93,7 @@ export async function watchForExecution(page: Page): Promise<{ problems: () => P
   await page.addInitScript(() => {
     Reflect.set(window, '__pwned', false);
     document.addEventListener('securitypolicyviolation', (e) => {
-      const report = Reflect.get(window, '__byaViolation');
+      const report = Reflect.get(window, '__byaViolation') as ((text: string) => void) | undefined;
       if (typeof report === 'function') report(`${e.violatedDirective} ${e.blockedURI} ${e.sample}`);
     });
   });

@@ -126,7 +126,10 @@ test('fuzz: walk + planClean on thousands of damaged variants never hang, throw 
     };
     const inputs = sample.map((_, i) => join(dir, `${i}.in`));
     const outputs = sample.map((_, i) => join(dir, `${i}.out`));
-    sample.forEach((s, i) => (writeFileSync(inputs[i]!, s.input), writeFileSync(outputs[i]!, s.output)));
+    sample.forEach((s, i) => {
+      writeFileSync(inputs[i]!, s.input);
+      writeFileSync(outputs[i]!, s.output);
+    });
     const inputGps = gps(inputs);
     const outputGps = gps(outputs);
     rmSync(dir, { recursive: true, force: true });

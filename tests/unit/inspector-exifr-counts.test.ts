@@ -93,7 +93,10 @@ test('an IFD longer than the reader checks stops exifr at the first entry nobody
   const view = new DataView(tiff.buffer);
   tiff.set([0x49, 0x49, 42, 0, 8, 0, 0, 0]);
   view.setUint16(8, count, true);
-  for (let i = 0; i < count; i++) view.setUint32(10 + i * 12, 0x9999 | (4 << 16), true), view.setUint32(14 + i * 12, 1, true);
+  for (let i = 0; i < count; i++) {
+    view.setUint32(10 + i * 12, 0x9999 | (4 << 16), true);
+    view.setUint32(14 + i * 12, 1, true);
+  }
   const firstUnchecked = 10 + MAX_IFD_ENTRIES * 12;
   expect(checkTiff(tiff).uncheckedEntries).toEqual([firstUnchecked]);
   const safe = withoutOutsideEntries(tiff);

@@ -24,7 +24,7 @@ const field = (cards: Card[], card: Card['id'], tag: string) => cards.find((c) =
 
 describe('labels', () => {
   it('every tag name in PICKS has a label in French and in English', () => {
-    const names = Object.values(PICKS).flatMap((spec) => Object.values(spec).flat());
+    const names = Object.values(PICKS).flatMap((spec): string[] => Object.values<readonly string[]>(spec).flat());
     expect(names.length).toBeGreaterThan(40);
     for (const name of names) {
       expect(fr[`tag.${name}`], `fr tag.${name}`).toMatch(/\S/);

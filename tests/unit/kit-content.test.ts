@@ -105,7 +105,7 @@ describe('quiz content', () => {
     // The new memory lives in Settings → Memory; an explanation that gives only the older path misleads.
     for (const q of questions) {
       for (const text of [q.explanation.fr, q.explanation.en]) {
-        if (/Personalization → Memory/.test(text)) expect(text, q.file).toMatch(/Settings → Memory\b/);
+        if (text.includes('Personalization → Memory')) expect(text, q.file).toMatch(/Settings → Memory\b/);
       }
     }
   });

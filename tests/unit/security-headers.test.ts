@@ -79,7 +79,7 @@ describe('the policy of worker scripts', () => {
   });
   it('fails the build when a worker path has no policy, a weaker one, or two', () => {
     const headers = renderHeaders([]);
-    const without = headers.replace(/(\/sw\.js\n)  Content-Security-Policy: [^\n]*\n/, '$1');
+    const without = headers.replace(/(\/sw\.js\n) {2}Content-Security-Policy: [^\n]*\n/, '$1');
     expect(workerHeaderProblems(without, [])).toEqual(['/sw.js is served with no Content-Security-Policy']);
     const weaker = headers.replace(`/sw.js\n  Content-Security-Policy: ${workerCsp({ wasm: false })}`, `/sw.js\n  Content-Security-Policy: ${workerCsp({ wasm: true })}`);
     expect(workerHeaderProblems(weaker, [])).toEqual(["/sw.js: script-src allows 'wasm-unsafe-eval'"]);
@@ -103,8 +103,8 @@ describe('the _headers file', () => {
     expect(rendered).toContain('/en/verify/\n  Content-Security-Policy: default-src \'self\'; connect-src \'self\'');
   });
   it('marks hashed assets immutable and keeps the service worker fresh', () => {
-    expect(rendered).toMatch(/\/_astro\/\*\n(  .*\n)*  Cache-Control: public, max-age=31536000, immutable\n/);
-    expect(rendered).toMatch(/\/sw\.js\n(  .*\n)*  Cache-Control: no-cache\n/);
+    expect(rendered).toMatch(/\/_astro\/\*\n( {2}.*\n)* {2}Cache-Control: public, max-age=31536000, immutable\n/);
+    expect(rendered).toMatch(/\/sw\.js\n( {2}.*\n)* {2}Cache-Control: no-cache\n/);
   });
   it('writes a page\'s own policy as escaped text', () => {
     const html = '<pre><code class="x" data-bya-own-csp>placeholder</code></pre>';

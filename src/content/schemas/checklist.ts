@@ -52,9 +52,9 @@ export const checklistStepSchema = z.object({
   /** A tool of this site that does the step (the cleaner, the avatar maker, the GDPR letter). */
   tool: z.enum(CHECKLIST_TOOLS).optional(),
 })
-  .refine((s) => s.settings.length === 0 || s.sources.length > 0, { message: 'a step that names a setting needs a source', path: ['sources'] })
+  .refine((s) => s.settings.length === 0 || s.sources.length > 0, { error: 'a step that names a setting needs a source', path: ['sources'] })
   .refine((s) => s.unconfirmed || s.sources.length === 0 || s.sources.some((src) => src.kind === 'primary'), {
-    message: 'a step resting on secondary sources only must be marked unconfirmed',
+    error: 'a step resting on secondary sources only must be marked unconfirmed',
     path: ['unconfirmed'],
   });
 

@@ -25,7 +25,7 @@ export const sourceSchema = z
     settings: z.string().min(2).optional(),
   })
   .refine((s) => s.date !== undefined || s.checked !== undefined, {
-    message: 'a source needs its publication date or version (date) or the day it was read (checked)',
+    error: 'a source needs its publication date or version (date) or the day it was read (checked)',
   });
 
 /** The setting names a source documents (its `settings` field split on "|"). */

@@ -34,6 +34,7 @@ export async function shareFiles(files: readonly File[]): Promise<HandoffResult>
 
 /** True when this browser can put an image on the clipboard. */
 export function canCopyImage(): boolean {
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- the DOM types say navigator.clipboard always exists; it is undefined outside a secure context
   return typeof ClipboardItem === 'function' && typeof navigator !== 'undefined' && typeof navigator.clipboard?.write === 'function';
 }
 

@@ -18,7 +18,7 @@ export function shouldShowHint(env: { coarsePointer: boolean; standalone: boolea
 
 /** iPhone and iPad (iPadOS reports a Mac with touch): Safari has no share target, so the wording differs. */
 export function platformOf(userAgent: string, maxTouchPoints: number): InstallPlatform {
-  return /iPhone|iPad|iPod/.test(userAgent) || (/Macintosh/.test(userAgent) && maxTouchPoints > 1) ? 'ios' : 'other';
+  return /iPhone|iPad|iPod/.test(userAgent) || (userAgent.includes('Macintosh') && maxTouchPoints > 1) ? 'ios' : 'other';
 }
 
 /** Reads the dismissal (storage may be disabled: then the hint shows, and dismissing hides it for this page). */

@@ -102,17 +102,17 @@ export function classifyLine(line: string): TextMatch[] {
   const add = (kind: TextKind, value: string | undefined): void => {
     if (value !== undefined && !found.some((f) => f.kind === kind)) found.push({ kind, value });
   };
-  add('email', line.match(EMAIL)?.[0]);
-  const iban = line.match(IBAN)?.[0];
+  add('email', EMAIL.exec(line)?.[0]);
+  const iban = IBAN.exec(line)?.[0];
   if (iban && ibanValid(iban)) add('iban', iban);
-  const card = line.match(CARD)?.[0];
+  const card = CARD.exec(line)?.[0];
   if (card && luhnValid(digitsOf(card)) && found.every((f) => f.kind !== 'iban')) add('card', card);
-  const nir = line.match(NIR)?.[0];
+  const nir = NIR.exec(line)?.[0];
   if (nir && nirValid(nir)) add('nir', nir);
-  if (!found.some((f) => f.kind === 'card' || f.kind === 'iban' || f.kind === 'nir')) add('phone', (line.match(PHONE_FR) ?? line.match(PHONE_UK))?.[0]);
-  add('plate', line.match(PLATE_FR)?.[0]);
-  add('address', (line.match(STREET_FR) ?? line.match(STREET_UK))?.[0]);
-  add('postcode', (line.match(POSTCODE_FR) ?? line.match(POSTCODE_UK))?.[0]);
+  if (!found.some((f) => f.kind === 'card' || f.kind === 'iban' || f.kind === 'nir')) add('phone', (PHONE_FR.exec(line) ?? PHONE_UK.exec(line))?.[0]);
+  add('plate', PLATE_FR.exec(line)?.[0]);
+  add('address', (STREET_FR.exec(line) ?? STREET_UK.exec(line))?.[0]);
+  add('postcode', (POSTCODE_FR.exec(line) ?? POSTCODE_UK.exec(line))?.[0]);
   if (found.length === 0) add('name', looksLikeName(line));
   const order = (k: TextKind): number => TEXT_KINDS.indexOf(k);
   found.sort((a, b) => order(a.kind) - order(b.kind));

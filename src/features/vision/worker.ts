@@ -99,7 +99,7 @@ async function loadHuman(): Promise<Human> {
     hand: { enabled: false },
     gesture: { enabled: false },
     segmentation: { enabled: false },
-  } as Partial<Config>;
+  };
   const made = Reflect.construct(ctor, [config]) as Human;
   try {
     await made.init();
@@ -107,7 +107,8 @@ async function loadHuman(): Promise<Human> {
   } catch (error) {
     throw new ScanError('model-load', String(error));
   }
-  if (made.tf.getBackend() !== 'wasm') throw new ScanError('model-load', `backend ${made.tf.getBackend()}`);
+  const backend = (made.tf as { getBackend: () => string }).getBackend(); // Human types its TensorFlow.js instance as any
+  if (backend !== 'wasm') throw new ScanError('model-load', `backend ${backend}`);
   // Human logs a model that failed to load and goes on without it: a scan would then find nothing, silently.
   const missing = ['blazeface', 'facemesh', 'nanodet'].filter((m) => !made.models.loaded().includes(m));
   if (missing.length > 0) throw new ScanError('model-load', `not loaded: ${missing.join(', ')}`);
@@ -161,7 +162,7 @@ async function loadOcr(languages: readonly ('fra' | 'eng')[]): Promise<Tesseract
     },
   ])) as Tesseract.Worker;
   // Tesseract prints notes ("Estimating resolution as 582") to stderr, which the browser shows as console errors.
-  await made.setParameters({ debug_file: '/dev/null' } as Partial<Tesseract.WorkerParams>);
+  await made.setParameters({ debug_file: '/dev/null' });
   ocr = made;
   return made;
 }
@@ -211,10 +212,12 @@ async function readText(worker: Tesseract.Worker, bitmap: ImageBitmap, post: (do
   const of = tiles.length + (tiles.length > 1 ? 1 : 0);
   const passes: Pass[] = [];
   if (tiles.length > 1) {
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-enum-assignment -- tesseract.js (and its PSM enum) is loaded at run time from /models/; only its types are imported
     await worker.setParameters({ tessedit_pageseg_mode: PSM_AUTO as Tesseract.PSM });
     passes.push(await readArea(worker, copy, whole));
     post(1, of);
   }
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-enum-assignment -- tesseract.js (and its PSM enum) is loaded at run time from /models/; only its types are imported
   await worker.setParameters({ tessedit_pageseg_mode: PSM_SPARSE as Tesseract.PSM });
   for (const tile of tiles) {
     passes.push(await readArea(worker, copy, tile));

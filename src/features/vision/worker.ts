@@ -32,6 +32,20 @@ const PSM_AUTO = '3';
 
 type Post = (progress: ScanProgress) => void;
 
+/**
+ * Times one step as a User Timing measure named `vision:<step>`, which
+ * `npm run bench:vision` reads from this worker after each scan (a measure
+ * costs microseconds; the buffer is cleared at each scan's start).
+ */
+async function timed<T>(step: string, work: () => Promise<T> | T): Promise<T> {
+  const start = performance.now();
+  try {
+    return await work();
+  } finally {
+    performance.measure(`vision:${step}`, { start });
+  }
+}
+
 class ScanError extends Error {
   constructor(
     readonly failure: Failure,
@@ -61,14 +75,15 @@ async function coreRole(): Promise<string> {
 /** Files this scan still has to load, for the progress bar. */
 async function neededRoles(languages: readonly string[]): Promise<string[]> {
   const roles: string[] = [];
-  if (!human) roles.push('human', 'face-json', 'face-bin', 'mesh-json', 'mesh-bin', 'object-json', 'object-bin', (await simd()) ? 'tfjs-wasm-simd' : 'tfjs-wasm');
+  if (!human)
+    roles.push('human', 'face-json', 'face-bin', 'mesh-json', 'mesh-bin', 'object-json', 'object-bin', (await simd()) ? 'tfjs-wasm-simd' : 'tfjs-wasm');
   if (!ocr) roles.push('tesseract', 'tesseract-worker', await coreRole(), ...languages.map((l) => `lang-${l}`));
   return roles;
 }
 
 async function loadHuman(): Promise<Human> {
   if (human) return human;
-  const mod = await importModule(asset('human').url);
+  const mod = await timed('human-import', () => importModule(asset('human').url));
   const ctor = typeof mod === 'object' && mod !== null && 'Human' in mod ? mod.Human : undefined;
   if (typeof ctor !== 'function') throw new ScanError('model-load', 'Human did not load');
   const config: Partial<Config> = {
@@ -99,20 +114,38 @@ async function loadHuman(): Promise<Human> {
     hand: { enabled: false },
     gesture: { enabled: false },
     segmentation: { enabled: false },
-  } as Partial<Config>;
+  };
   const made = Reflect.construct(ctor, [config]) as Human;
   try {
-    await made.init();
-    await made.load();
+    await timed('human-init', () => made.init());
+    await timed('human-load', () => made.load());
   } catch (error) {
     throw new ScanError('model-load', String(error));
   }
-  if (made.tf.getBackend() !== 'wasm') throw new ScanError('model-load', `backend ${made.tf.getBackend()}`);
+  const backend = backendOf(made);
+  if (backend !== 'wasm') throw new ScanError('model-load', `backend ${backend}`);
   // Human logs a model that failed to load and goes on without it: a scan would then find nothing, silently.
   const missing = ['blazeface', 'facemesh', 'nanodet'].filter((m) => !made.models.loaded().includes(m));
   if (missing.length > 0) throw new ScanError('model-load', `not loaded: ${missing.join(', ')}`);
   human = made;
   return made;
+}
+
+/** The tfjs backend Human runs on (its `tf` is typed `any`). */
+function backendOf(made: Human): string {
+  const tf: unknown = made.tf;
+  const getBackend: unknown = typeof tf === 'object' && tf !== null ? Reflect.get(tf, 'getBackend') : undefined;
+  return typeof getBackend === 'function' ? String(Reflect.apply(getBackend, tf, [])) : 'none';
+}
+
+/**
+ * Sets Tesseract parameters by name, as the strings Tesseract reads: the PSM
+ * enum of its typings exists only in the library, which loads at run time.
+ */
+async function setParameters(worker: Tesseract.Worker, params: Record<string, string>): Promise<void> {
+  const set: unknown = Reflect.get(worker, 'setParameters');
+  if (typeof set !== 'function') throw new ScanError('internal', 'tesseract.js: no setParameters');
+  await (Reflect.apply(set, worker, [params]) as Promise<unknown>);
 }
 
 /** Imports a library from /models/ (not bundled: it stays out of the per-build precache); a failure is the reader's "a model could not be loaded". */
@@ -137,31 +170,37 @@ async function loadOcr(languages: readonly ('fra' | 'eng')[]): Promise<Tesseract
   if (ocr) return ocr;
   const core = asset(await coreRole());
   // The files tesseract.js's own worker fetches are fetched here first, so their bytes are counted; its requests then come from the cache.
-  const [mod] = await Promise.all([
-    importModule(asset('tesseract').url),
-    ...languages.map((code) => fetchBytes(`lang-${code}`)),
-    fetchBytes('tesseract-worker'),
-    fetchBytes(core.role),
-  ]);
+  const [mod] = await timed('ocr-import', () =>
+    Promise.all([
+      importModule(asset('tesseract').url),
+      ...languages.map((code) => fetchBytes(`lang-${code}`)),
+      fetchBytes('tesseract-worker'),
+      fetchBytes(core.role),
+    ]),
+  );
   const lib = typeof mod === 'object' && mod !== null && 'default' in mod ? mod.default : undefined;
   const create = typeof lib === 'object' && lib !== null && 'createWorker' in lib ? lib.createWorker : undefined;
   if (typeof create !== 'function') throw new ScanError('model-load', 'tesseract.js did not load');
-  const made = (await Reflect.apply(create, lib, [
-    [...languages],
-    1, // OEM 1: LSTM only, the data shipped
-    {
-      workerPath: asset('tesseract-worker').url,
-      corePath: core.url,
-      langPath: folderOf(asset(`lang-${languages[0] ?? 'fra'}`).url),
-      workerBlobURL: false,
-      gzip: true,
-      cacheMethod: 'none',
-      legacyCore: false,
-      legacyLang: false,
-    },
-  ])) as Tesseract.Worker;
+  const made = (await timed(
+    'ocr-init',
+    () =>
+      Reflect.apply(create, lib, [
+        [...languages],
+        1, // OEM 1: LSTM only, the data shipped
+        {
+          workerPath: asset('tesseract-worker').url,
+          corePath: core.url,
+          langPath: folderOf(asset(`lang-${languages[0] ?? 'fra'}`).url),
+          workerBlobURL: false,
+          gzip: true,
+          cacheMethod: 'none',
+          legacyCore: false,
+          legacyLang: false,
+        },
+      ]) as Promise<unknown>,
+  )) as Tesseract.Worker;
   // Tesseract prints notes ("Estimating resolution as 582") to stderr, which the browser shows as console errors.
-  await made.setParameters({ debug_file: '/dev/null' } as Partial<Tesseract.WorkerParams>);
+  await setParameters(made, { debug_file: '/dev/null' });
   ocr = made;
   return made;
 }
@@ -196,7 +235,11 @@ async function readArea(worker: Tesseract.Worker, source: OffscreenCanvas, area:
   const words = (page.data.blocks ?? []).flatMap((b) =>
     b.paragraphs.flatMap((p) =>
       p.lines.flatMap((l) =>
-        l.words.map((w) => ({ text: w.text, confidence: w.confidence, box: { x: area.x + w.bbox.x0, y: area.y + w.bbox.y0, w: w.bbox.x1 - w.bbox.x0, h: w.bbox.y1 - w.bbox.y0 } })),
+        l.words.map((w) => ({
+          text: w.text,
+          confidence: w.confidence,
+          box: { x: area.x + w.bbox.x0, y: area.y + w.bbox.y0, w: w.bbox.x1 - w.bbox.x0, h: w.bbox.y1 - w.bbox.y0 },
+        })),
       ),
     ),
   );
@@ -205,22 +248,22 @@ async function readArea(worker: Tesseract.Worker, source: OffscreenCanvas, area:
 
 /** Reads the text of the picture: one whole-frame pass, then the tiles; lines classified. */
 async function readText(worker: Tesseract.Worker, bitmap: ImageBitmap, post: (done: number, of: number) => void): Promise<TextLine[]> {
-  const copy = scaledCopy(bitmap, OCR_MAX_EDGE);
+  const copy = await timed('ocr-downscale', () => scaledCopy(bitmap, OCR_MAX_EDGE));
   const whole = { x: 0, y: 0, w: copy.width, h: copy.height };
   const tiles = planTiles(copy.width, copy.height);
   const of = tiles.length + (tiles.length > 1 ? 1 : 0);
   const passes: Pass[] = [];
   if (tiles.length > 1) {
-    await worker.setParameters({ tessedit_pageseg_mode: PSM_AUTO as Tesseract.PSM });
-    passes.push(await readArea(worker, copy, whole));
+    await setParameters(worker, { tessedit_pageseg_mode: PSM_AUTO });
+    passes.push(await timed('ocr-whole', () => readArea(worker, copy, whole)));
     post(1, of);
   }
-  await worker.setParameters({ tessedit_pageseg_mode: PSM_SPARSE as Tesseract.PSM });
+  await setParameters(worker, { tessedit_pageseg_mode: PSM_SPARSE });
   for (const tile of tiles) {
-    passes.push(await readArea(worker, copy, tile));
+    passes.push(await timed('ocr-tile', () => readArea(worker, copy, tile)));
     post(passes.length, of);
   }
-  const lines = groupLines(mergeWords(passes, copy.width, copy.height));
+  const lines = await timed('ocr-merge', () => groupLines(mergeWords(passes, copy.width, copy.height)));
   return lines.map((line, i) => ({
     id: `text-${i}`,
     text: line.text,
@@ -240,6 +283,7 @@ const boxOfRaw = ([x, y, w, h]: readonly [number, number, number, number]): { x:
 /** The whole scan of one photo: progress through `post`, then the answer. */
 async function scan(request: ScanRequest, post: Post): Promise<ScanReply> {
   if (typeof WebAssembly !== 'object') throw new ScanError('no-wasm', 'no WebAssembly');
+  performance.clearMeasures();
   const roles = await neededRoles(request.languages);
   const progress = new ByteProgress(
     roles.reduce((sum, r) => sum + asset(r).bytes, 0),
@@ -249,10 +293,10 @@ async function scan(request: ScanRequest, post: Post): Promise<ScanReply> {
   self.fetch = countingFetch(base, '/models/', (n) => progress.add(n));
   try {
     post({ type: 'step', step: 'decode', done: 0, of: 1 });
-    const [detector, bitmap] = await Promise.all([loadHuman(), decode(request.file)]);
+    const [detector, bitmap] = await Promise.all([loadHuman(), timed('decode', () => decode(request.file))]);
     post({ type: 'step', step: 'faces', done: 0, of: 1 });
-    const copy = scaledCopy(bitmap, DETECT_MAX_EDGE);
-    const raw = humanResultSchema.safeParse(await detector.detect(copy));
+    const copy = await timed('downscale', () => scaledCopy(bitmap, DETECT_MAX_EDGE));
+    const raw = humanResultSchema.safeParse(await timed('detect', () => detector.detect(copy)));
     if (!raw.success) throw new ScanError('internal', `Human output: ${raw.error.message}`);
     const faces = raw.data.face.map((f, i) => ({ id: `face-${i}`, box: boxOfRaw(f.boxRaw), score: f.score }));
     const objects = raw.data.object.map((o, i) => ({ id: `object-${i}`, label: o.label, box: boxOfRaw(o.boxRaw), score: o.score }));
@@ -277,6 +321,8 @@ async function scan(request: ScanRequest, post: Post): Promise<ScanReply> {
   }
 }
 
+// When this script is running, after its fetch and module evaluation (read by npm run bench:vision).
+performance.mark('vision:script-ready');
 serve(self, VISION_PROTOCOL, async (request, context): Promise<ScanReply> => {
   try {
     return await scan(request, context.progress);

@@ -121,6 +121,13 @@ export const scanProgressSchema = z.discriminatedUnion('type', [
     faces: z.array(faceSchema),
     objects: z.array(objectSchema),
   }),
+  z.object({
+    type: z.literal('text'),
+    /** Lines read so far (every OCR pass so far, merged); the answer holds them all. */
+    lines: z.array(textLineSchema),
+    /** Findings so far, text included, so the reader sees a name or an e-mail as soon as its region is read ("no text" is never claimed here). */
+    findings: z.array(findingSchema),
+  }),
 ]);
 export type ScanProgress = z.infer<typeof scanProgressSchema>;
 export type VisualProgress = Extract<ScanProgress, { type: 'visual' }>;

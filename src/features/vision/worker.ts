@@ -21,14 +21,15 @@ import { ByteProgress, countingFetch } from './loading';
 import { humanResultSchema, tesseractPageSchema } from './library';
 import { serve } from '../../lib/worker-serve';
 import { VISION_PROTOCOL, type Failure, type ScanProgress, type ScanReply, type ScanRequest, type TextLine } from './protocol';
-import { OCR_MAX_EDGE, planTiles } from './tiles';
+import { OCR_MAX_EDGE, planReads, type Read } from './tiles';
+import { halve, lumaOf, pgmOf, textMap, type Grey } from './textmap';
+import { sniffBytes } from '../../formats/sniff';
 import { groupLines, mergeWords, type Pass } from './words';
 
 /** Long edge of the copy the detectors see: 0.6–1.9 s a detection here at 1,920 px, and Human caps its own input at 3,840 (research §3.1). */
 export const DETECT_MAX_EDGE = 1920;
-/** Tesseract's page segmentation modes: 11 is sparse text, found anywhere (research addendum); 3 is the automatic layout, for a page or screen that fills the frame. */
-const PSM_SPARSE = '11';
-const PSM_AUTO = '3';
+/** Tesseract's page segmentation modes: 11, sparse text found anywhere, read a small badge in a tile where the automatic layout (3) read nothing (research addendum); 3 reads a page or a screen that fills the frame. */
+const PSM: Record<Read['layout'], string> = { sparse: '11', auto: '3' };
 
 type Post = (progress: ScanProgress) => void;
 
@@ -166,49 +167,101 @@ async function fetchBytes(role: string): Promise<void> {
   await response.arrayBuffer();
 }
 
-async function loadOcr(languages: readonly ('fra' | 'eng')[]): Promise<Tesseract.Worker> {
-  if (ocr) return ocr;
-  const core = asset(await coreRole());
-  // The files tesseract.js's own worker fetches are fetched here first, so their bytes are counted; its requests then come from the cache.
-  const [mod] = await timed('ocr-import', () =>
+/**
+ * Tesseract workers reading passes side by side. Each runs in its own thread,
+ * so on 2 cores two of them read two regions at once (bench:vision: see the
+ * commit that set this); more would only queue for the same cores and cost
+ * ≈ 40 MB of memory each.
+ */
+export const OCR_WORKERS = Math.max(1, Math.min(2, self.navigator.hardwareConcurrency || 1));
+
+/** Starts one tesseract.js worker (its own classic worker, from /models/, never a blob: URL). */
+async function startReader(create: unknown, lib: unknown, languages: readonly ('fra' | 'eng')[], core: { url: string }): Promise<Tesseract.Worker> {
+  if (typeof create !== 'function') throw new ScanError('model-load', 'tesseract.js did not load');
+  const made = (await (Reflect.apply(create, lib, [
+    [...languages],
+    1, // OEM 1: LSTM only, the data shipped
+    {
+      workerPath: asset('tesseract-worker').url,
+      corePath: core.url,
+      langPath: folderOf(asset(`lang-${languages[0] ?? 'fra'}`).url),
+      workerBlobURL: false,
+      gzip: true,
+      cacheMethod: 'none',
+      legacyCore: false,
+      legacyLang: false,
+    },
+  ]) as Promise<unknown>)) as Tesseract.Worker;
+  // Tesseract prints notes ("Estimating resolution as 582") to stderr, which the browser shows as console errors.
+  await setParameters(made, { debug_file: '/dev/null' });
+  return made;
+}
+
+let ocrFiles: Promise<unknown> | undefined;
+let readersReady: Promise<Tesseract.Worker[]> | undefined;
+
+/**
+ * Fetches tesseract.js and the files its own workers fetch (their core and
+ * the language data), so their bytes are counted and their requests then come
+ * from the cache; resolves with the library's module. Network and cache only:
+ * cheap beside Human's work, so it starts with the scan.
+ */
+function fetchOcrFiles(languages: readonly ('fra' | 'eng')[], core: string): Promise<unknown> {
+  ocrFiles ??= timed('ocr-import', () =>
     Promise.all([
       importModule(asset('tesseract').url),
       ...languages.map((code) => fetchBytes(`lang-${code}`)),
       fetchBytes('tesseract-worker'),
-      fetchBytes(core.role),
+      fetchBytes(core),
     ]),
-  );
-  const lib = typeof mod === 'object' && mod !== null && 'default' in mod ? mod.default : undefined;
-  const create = typeof lib === 'object' && lib !== null && 'createWorker' in lib ? lib.createWorker : undefined;
-  if (typeof create !== 'function') throw new ScanError('model-load', 'tesseract.js did not load');
-  const made = (await timed(
-    'ocr-init',
-    () =>
-      Reflect.apply(create, lib, [
-        [...languages],
-        1, // OEM 1: LSTM only, the data shipped
-        {
-          workerPath: asset('tesseract-worker').url,
-          corePath: core.url,
-          langPath: folderOf(asset(`lang-${languages[0] ?? 'fra'}`).url),
-          workerBlobURL: false,
-          gzip: true,
-          cacheMethod: 'none',
-          legacyCore: false,
-          legacyLang: false,
-        },
-      ]) as Promise<unknown>,
-  )) as Tesseract.Worker;
-  // Tesseract prints notes ("Estimating resolution as 582") to stderr, which the browser shows as console errors.
-  await setParameters(made, { debug_file: '/dev/null' });
-  ocr = made;
-  return made;
+  ).then(([mod]) => mod);
+  ocrFiles.catch(() => {
+    ocrFiles = undefined;
+  });
+  return ocrFiles;
 }
 
-/** Decodes the photo upright; a format the browser cannot decode is the reader's "could not open" message. */
+/** The OCR workers, started once and kept with this worker (a failed start is tried again at the next scan). */
+function loadOcr(languages: readonly ('fra' | 'eng')[]): Promise<Tesseract.Worker[]> {
+  readersReady ??= (async () => {
+    const core = asset(await coreRole());
+    const mod = await fetchOcrFiles(languages, core.role);
+    const lib = typeof mod === 'object' && mod !== null && 'default' in mod ? mod.default : undefined;
+    const create = typeof lib === 'object' && lib !== null && 'createWorker' in lib ? lib.createWorker : undefined;
+    const made = await timed('ocr-init', () => Promise.allSettled(Array.from({ length: OCR_WORKERS }, () => startReader(create, lib, languages, core))));
+    const started = made.flatMap((m) => (m.status === 'fulfilled' ? [m.value] : []));
+    const failed = made.find((m) => m.status === 'rejected');
+    // One reader is enough to read (slower); none is "the text could not be read".
+    if (started.length === 0) throw failed?.reason instanceof Error ? failed.reason : new ScanError('model-load', String(failed?.reason));
+    ocr = started[0];
+    return started;
+  })();
+  readersReady.catch(() => {
+    readersReady = undefined;
+  });
+  return readersReady;
+}
+
+/** True when the bytes are a HEIF/HEIC file (the ftyp brands: src/formats/sniff.ts). */
+async function isHeic(file: Blob): Promise<boolean> {
+  return sniffBytes(new Uint8Array(await file.slice(0, 64).arrayBuffer())) === 'heic';
+}
+
+/**
+ * Decodes the photo upright. HEIC, which Chromium and Firefox cannot decode,
+ * goes through the cleaner's libheif decoder (WebAssembly, 1.4 MB, fetched
+ * only for such a photo; it applies the HEIF rotation and mirror itself).
+ * A photo nothing can decode is the reader's "could not open" message.
+ */
 async function decode(file: Blob): Promise<ImageBitmap> {
   try {
     return await createImageBitmap(file, { imageOrientation: 'from-image' });
+  } catch (error) {
+    if (!(await isHeic(file))) throw new ScanError('decode', String(error));
+  }
+  try {
+    const { decodeHeic } = await import('../cleaner/heic');
+    return await createImageBitmap(await timed('heic-decode', () => decodeHeic(file)));
   } catch (error) {
     throw new ScanError('decode', String(error));
   }
@@ -224,12 +277,10 @@ function scaledCopy(bitmap: ImageBitmap, maxEdge: number): OffscreenCanvas {
   return canvas;
 }
 
-/** One OCR pass over part of the copy, as words in the copy's pixels. */
-async function readArea(worker: Tesseract.Worker, source: OffscreenCanvas, area: { x: number; y: number; w: number; h: number }): Promise<Pass> {
-  const tile = new OffscreenCanvas(area.w, area.h);
-  tile.getContext('2d')?.drawImage(source, area.x, area.y, area.w, area.h, 0, 0, area.w, area.h);
-  const png = await tile.convertToBlob({ type: 'image/png' });
-  const result = await worker.recognize(png, {}, { blocks: true, text: false });
+/** One OCR pass over part of the grey copy, as words in the copy's pixels. */
+async function readArea(worker: Tesseract.Worker, grey: Grey, { area, layout }: Read): Promise<Pass> {
+  await setParameters(worker, { tessedit_pageseg_mode: PSM[layout] });
+  const result = await worker.recognize(new Blob([pgmOf(grey, area)]), {}, { blocks: true, text: false });
   const page = tesseractPageSchema.safeParse(result.data);
   if (!page.success) throw new ScanError('internal', `tesseract output: ${page.error.message}`);
   const words = (page.data.blocks ?? []).flatMap((b) =>
@@ -246,31 +297,51 @@ async function readArea(worker: Tesseract.Worker, source: OffscreenCanvas, area:
   return { area, words };
 }
 
-/** Reads the text of the picture: one whole-frame pass, then the tiles; lines classified. */
-async function readText(worker: Tesseract.Worker, bitmap: ImageBitmap, post: (done: number, of: number) => void): Promise<TextLine[]> {
-  const copy = await timed('ocr-downscale', () => scaledCopy(bitmap, OCR_MAX_EDGE));
-  const whole = { x: 0, y: 0, w: copy.width, h: copy.height };
-  const tiles = planTiles(copy.width, copy.height);
-  const of = tiles.length + (tiles.length > 1 ? 1 : 0);
-  const passes: Pass[] = [];
-  if (tiles.length > 1) {
-    await setParameters(worker, { tessedit_pageseg_mode: PSM_AUTO });
-    passes.push(await timed('ocr-whole', () => readArea(worker, copy, whole)));
-    post(1, of);
-  }
-  await setParameters(worker, { tessedit_pageseg_mode: PSM_SPARSE });
-  for (const tile of tiles) {
-    passes.push(await timed('ocr-tile', () => readArea(worker, copy, tile)));
-    post(passes.length, of);
-  }
-  const lines = await timed('ocr-merge', () => groupLines(mergeWords(passes, copy.width, copy.height)));
-  return lines.map((line, i) => ({
+/** The lines of all passes so far, merged, grouped and classified (in fractions of the picture). */
+function linesOf(passes: readonly Pass[], width: number, height: number): TextLine[] {
+  return groupLines(mergeWords(passes, width, height)).map((line, i) => ({
     id: `text-${i}`,
     text: line.text,
-    box: toBox(line.box, copy.width, copy.height),
+    box: toBox(line.box, width, height),
     confidence: line.confidence,
     kinds: classifyLine(line.text),
   }));
+}
+
+/**
+ * Reads the text of the picture: a grey copy of at most OCR_MAX_EDGE, a map
+ * of where it may hold text (textmap.ts), and one sparse-text pass per region
+ * of it (tiles.ts), shared between the OCR workers. After each pass the lines
+ * so far go to the page (`onLines`), so a name or an e-mail shows as soon as
+ * its region is read.
+ */
+async function readText(
+  readers: readonly Tesseract.Worker[],
+  bitmap: ImageBitmap,
+  onLines: (lines: TextLine[], done: number, of: number) => void,
+): Promise<TextLine[]> {
+  const { grey, reads } = await timed('ocr-plan', () => {
+    const copy = scaledCopy(bitmap, OCR_MAX_EDGE);
+    const ctx = copy.getContext('2d');
+    if (!ctx) throw new ScanError('memory', 'no 2d context');
+    const rgba = ctx.getImageData(0, 0, copy.width, copy.height).data;
+    const full = lumaOf(rgba, copy.width, copy.height);
+    // The map is made at half size: 4× fewer pixels to test, and a printed stroke of 3 px or more is still a sharp edge there.
+    return { grey: full, reads: planReads(textMap(halve(full)), 2, full.width, full.height) };
+  });
+  const passes: Pass[] = [];
+  let next = 0;
+  onLines([], 0, reads.length);
+  await Promise.all(
+    readers.map(async (reader) => {
+      for (let area = reads[next++]; area; area = reads[next++]) {
+        const read = area;
+        passes.push(await timed(`ocr-${read.layout}`, () => readArea(reader, grey, read)));
+        onLines(linesOf(passes, grey.width, grey.height), passes.length, reads.length);
+      }
+    }),
+  );
+  return timed('ocr-merge', () => linesOf(passes, grey.width, grey.height));
 }
 
 const boxOfRaw = ([x, y, w, h]: readonly [number, number, number, number]): { x: number; y: number; w: number; h: number } => {
@@ -293,6 +364,10 @@ async function scan(request: ScanRequest, post: Post): Promise<ScanReply> {
   self.fetch = countingFetch(base, '/models/', (n) => progress.add(n));
   try {
     post({ type: 'step', step: 'decode', done: 0, of: 1 });
+    // The OCR's files are fetched beside Human's. Its workers, which compile 3.9 MB of WebAssembly each, start only
+    // once faces and objects are shown: started beside Human on this shared 2-core machine, they made the first
+    // face result about twice as slow (bench:vision, cached run: 8.7 s → 18.8 s).
+    if (!readersReady) fetchOcrFiles(request.languages, await coreRole()).catch(() => undefined);
     const [detector, bitmap] = await Promise.all([loadHuman(), timed('decode', () => decode(request.file))]);
     post({ type: 'step', step: 'faces', done: 0, of: 1 });
     const copy = await timed('downscale', () => scaledCopy(bitmap, DETECT_MAX_EDGE));
@@ -305,16 +380,20 @@ async function scan(request: ScanRequest, post: Post): Promise<ScanReply> {
     let lines: TextLine[] = [];
     let textRead = true;
     try {
-      const reader = await loadOcr(request.languages);
+      const ready = await loadOcr(request.languages);
       progress.finish();
-      post({ type: 'step', step: 'text', done: 0, of: 1 });
-      lines = await readText(reader, bitmap, (done, of) => post({ type: 'step', step: 'text', done, of }));
+      lines = await readText(ready, bitmap, (soFar, done, of) => {
+        post({ type: 'step', step: 'text', done, of });
+        // "No text" is not claimed before the last pass: textRead is false in the findings so far.
+        if (soFar.length > 0) post({ type: 'text', lines: soFar, findings: assembleFindings({ faces, objects, lines: soFar, textRead: false }) });
+      });
     } catch (error) {
       // Faces and objects stand; the page says the text could not be read.
       textRead = false;
       if (failureOf(error) === 'memory') throw error;
+    } finally {
+      bitmap.close();
     }
-    bitmap.close();
     return { type: 'done', lines, textRead, findings: assembleFindings({ faces, objects, lines, textRead }) };
   } finally {
     self.fetch = base;

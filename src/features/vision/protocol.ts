@@ -120,6 +120,8 @@ export const scanProgressSchema = z.discriminatedUnion('type', [
     scannedEdge: z.number().int().positive(),
     faces: z.array(faceSchema),
     objects: z.array(objectSchema),
+    /** A JPEG of the copy the detectors saw, when the browser cannot show the photo itself (HEIC outside Safari): the page shows it instead. */
+    preview: z.instanceof(Blob).optional(),
   }),
   z.object({
     type: z.literal('text'),

@@ -253,19 +253,22 @@ async function isHeic(file: Blob): Promise<boolean> {
  * only for such a photo; it applies the HEIF rotation and mirror itself).
  * A photo nothing can decode is the reader's "could not open" message.
  */
-async function decode(file: Blob): Promise<ImageBitmap> {
+async function decode(file: Blob): Promise<{ bitmap: ImageBitmap; viaLibheif: boolean }> {
   try {
-    return await createImageBitmap(file, { imageOrientation: 'from-image' });
+    return { bitmap: await createImageBitmap(file, { imageOrientation: 'from-image' }), viaLibheif: false };
   } catch (error) {
     if (!(await isHeic(file))) throw new ScanError('decode', String(error));
   }
   try {
     const { decodeHeic } = await import('../cleaner/heic');
-    return await createImageBitmap(await timed('heic-decode', () => decodeHeic(file)));
+    return { bitmap: await createImageBitmap(await timed('heic-decode', () => decodeHeic(file))), viaLibheif: true };
   } catch (error) {
     throw new ScanError('decode', String(error));
   }
 }
+
+/** JPEG quality of the preview the page shows for a photo it cannot show itself: a picture to point boxes at, not a copy to keep. */
+const PREVIEW_QUALITY = 0.85;
 
 /** A copy of the bitmap with its long edge at most `maxEdge`. */
 function scaledCopy(bitmap: ImageBitmap, maxEdge: number): OffscreenCanvas {
@@ -368,14 +371,24 @@ async function scan(request: ScanRequest, post: Post): Promise<ScanReply> {
     // once faces and objects are shown: started beside Human on this shared 2-core machine, they made the first
     // face result about twice as slow (bench:vision, cached run: 8.7 s → 18.8 s).
     if (!readersReady) fetchOcrFiles(request.languages, await coreRole()).catch(() => undefined);
-    const [detector, bitmap] = await Promise.all([loadHuman(), timed('decode', () => decode(request.file))]);
+    const [detector, { bitmap, viaLibheif }] = await Promise.all([loadHuman(), timed('decode', () => decode(request.file))]);
     post({ type: 'step', step: 'faces', done: 0, of: 1 });
     const copy = await timed('downscale', () => scaledCopy(bitmap, DETECT_MAX_EDGE));
     const raw = humanResultSchema.safeParse(await timed('detect', () => detector.detect(copy)));
     if (!raw.success) throw new ScanError('internal', `Human output: ${raw.error.message}`);
     const faces = raw.data.face.map((f, i) => ({ id: `face-${i}`, box: boxOfRaw(f.boxRaw), score: f.score }));
     const objects = raw.data.object.map((o, i) => ({ id: `object-${i}`, label: o.label, box: boxOfRaw(o.boxRaw), score: o.score }));
-    post({ type: 'visual', width: bitmap.width, height: bitmap.height, scannedEdge: Math.max(copy.width, copy.height), faces, objects });
+    // The page cannot show a HEIC photo (an <img> is decoded by the same browser): it gets the copy the detectors saw.
+    const preview = viaLibheif ? await copy.convertToBlob({ type: 'image/jpeg', quality: PREVIEW_QUALITY }) : undefined;
+    post({
+      type: 'visual',
+      width: bitmap.width,
+      height: bitmap.height,
+      scannedEdge: Math.max(copy.width, copy.height),
+      faces,
+      objects,
+      ...(preview ? { preview } : {}),
+    });
 
     let lines: TextLine[] = [];
     let textRead = true;

@@ -367,11 +367,12 @@ async function scan(request: ScanRequest, post: Post): Promise<ScanReply> {
   self.fetch = countingFetch(base, '/models/', (n) => progress.add(n));
   try {
     post({ type: 'step', step: 'decode', done: 0, of: 1 });
-    // The OCR's files are fetched beside Human's. Its workers, which compile 3.9 MB of WebAssembly each, start only
-    // once faces and objects are shown: started beside Human on this shared 2-core machine, they made the first
-    // face result about twice as slow (bench:vision, cached run: 8.7 s → 18.8 s).
-    if (!readersReady) fetchOcrFiles(request.languages, await coreRole()).catch(() => undefined);
     const [detector, { bitmap, viaLibheif }] = await Promise.all([loadHuman(), timed('decode', () => decode(request.file))]);
+    // The OCR's files are fetched while Human detects (its WebAssembly holds this thread; the fetches run elsewhere).
+    // Fetched beside Human's own import and load, they made the first face result slower (bench:vision, medians of
+    // 3: cold 10.8 → 13.5 s, cached 9.5 → 11.3 s; Human's import 1.7 → 3.4 s). The OCR workers, which compile 3.9 MB of
+    // WebAssembly each, start once faces and objects are shown: started beside Human, they made it about twice as slow.
+    if (!readersReady) fetchOcrFiles(request.languages, await coreRole()).catch(() => undefined);
     post({ type: 'step', step: 'faces', done: 0, of: 1 });
     const copy = await timed('downscale', () => scaledCopy(bitmap, DETECT_MAX_EDGE));
     const raw = humanResultSchema.safeParse(await timed('detect', () => detector.detect(copy)));

@@ -136,18 +136,21 @@ function makePhoto(dir) {
  * @returns {Promise<Record<string, { dur: number, end: number, count: number }>>}
  */
 async function workerSteps(page, clickEpoch) {
-  const worker = page.workers().find((w) => w.url().includes('/_astro/') && !w.url().includes('/models/'));
-  if (!worker) return {};
-  const read = await worker
-    .evaluate(() => ({
-      origin: performance.timeOrigin,
-      ready: performance.getEntriesByName('vision:script-ready')[0]?.startTime ?? NaN,
-      measures: performance
-        .getEntriesByType('measure')
-        .filter((m) => m.name.startsWith('vision:'))
-        .map((m) => ({ name: m.name.slice(7), start: m.startTime, dur: m.duration })),
-    }))
-    .catch(() => undefined);
+  // The page runs other workers from /_astro/ too (the inspector's): the scan's is the one with the script-ready mark.
+  let read;
+  for (const worker of page.workers()) {
+    const got = await worker
+      .evaluate(() => ({
+        origin: performance.timeOrigin,
+        ready: performance.getEntriesByName('vision:script-ready')[0]?.startTime ?? NaN,
+        measures: performance
+          .getEntriesByType('measure')
+          .filter((m) => m.name.startsWith('vision:'))
+          .map((m) => ({ name: m.name.slice(7), start: m.startTime, dur: m.duration })),
+      }))
+      .catch(() => undefined);
+    if (got && Number.isFinite(got.ready)) read = got;
+  }
   if (!read) return {};
   const at = (t) => read.origin + t - clickEpoch;
   /** @type {Record<string, { dur: number, end: number, count: number }>} */

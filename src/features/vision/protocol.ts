@@ -120,6 +120,15 @@ export const scanProgressSchema = z.discriminatedUnion('type', [
     scannedEdge: z.number().int().positive(),
     faces: z.array(faceSchema),
     objects: z.array(objectSchema),
+    /** A JPEG of the copy the detectors saw, when the browser cannot show the photo itself (HEIC outside Safari): the page shows it instead. */
+    preview: z.instanceof(Blob).optional(),
+  }),
+  z.object({
+    type: z.literal('text'),
+    /** Lines read so far (every OCR pass so far, merged); the answer holds them all. */
+    lines: z.array(textLineSchema),
+    /** Findings so far, text included, so the reader sees a name or an e-mail as soon as its region is read ("no text" is never claimed here). */
+    findings: z.array(findingSchema),
   }),
 ]);
 export type ScanProgress = z.infer<typeof scanProgressSchema>;

@@ -69,6 +69,10 @@ export class ScanState {
       case 'visual':
         this.visual = reply;
         break;
+      case 'text':
+        this.lines = reply.lines;
+        this.findings = reply.findings;
+        break;
       case 'done':
         this.lines = reply.lines;
         this.findings = reply.findings;

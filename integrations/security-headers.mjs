@@ -177,7 +177,7 @@ export function headerCsp(metaPolicy) {
  * @returns {string}
  */
 export function renderHeaders(pages) {
-  const lines = ['# Generated at build time by integrations/security-headers.mjs from each page\'s <meta> CSP. Do not edit.', '/*'];
+  const lines = ["# Generated at build time by integrations/security-headers.mjs from each page's <meta> CSP. Do not edit.", '/*'];
   for (const [name, value] of Object.entries(GLOBAL_HEADERS)) lines.push(`  ${name}: ${value}`);
   for (const rule of WORKER_SCRIPT_RULES) {
     lines.push(rule.path, `  Content-Security-Policy: ${workerCsp(rule)}`);

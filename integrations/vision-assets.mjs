@@ -60,7 +60,12 @@ export const VISION_FILES = [
   { role: 'guess-runtime', pkg: '@vladmandic/face-api', from: 'dist/face-api.esm.js', to: 'face-api.esm.js' },
   { role: 'guess-age-json', pkg: '@vladmandic/face-api', from: 'model/age_gender_model-weights_manifest.json', to: 'age_gender_model-weights_manifest.json' },
   { role: 'guess-age-bin', pkg: '@vladmandic/face-api', from: 'model/age_gender_model.bin', to: 'age_gender_model.bin' },
-  { role: 'guess-expression-json', pkg: '@vladmandic/face-api', from: 'model/face_expression_model-weights_manifest.json', to: 'face_expression_model-weights_manifest.json' },
+  {
+    role: 'guess-expression-json',
+    pkg: '@vladmandic/face-api',
+    from: 'model/face_expression_model-weights_manifest.json',
+    to: 'face_expression_model-weights_manifest.json',
+  },
   { role: 'guess-expression-bin', pkg: '@vladmandic/face-api', from: 'model/face_expression_model.bin', to: 'face_expression_model.bin' },
 ];
 
@@ -103,7 +108,8 @@ export async function resolveVisionFiles() {
   for (const f of files) {
     const folder = f.url.slice(0, f.url.lastIndexOf('/'));
     const other = folders.get(folder);
-    if (other && other.pkg !== f.pkg && other.version !== f.version) throw new Error(`vision-assets: ${f.pkg}@${f.version} and ${other.pkg}@${other.version} share ${folder} but not a version`);
+    if (other && other.pkg !== f.pkg && other.version !== f.version)
+      throw new Error(`vision-assets: ${f.pkg}@${f.version} and ${other.pkg}@${other.version} share ${folder} but not a version`);
     folders.set(folder, f);
   }
   return files;
@@ -112,7 +118,13 @@ export async function resolveVisionFiles() {
 const VIRTUAL_ID = 'virtual:vision-assets';
 const RESOLVED_ID = `\0${VIRTUAL_ID}`;
 
-const TYPES = { '.js': 'text/javascript', '.json': 'application/json', '.wasm': 'application/wasm', '.bin': 'application/octet-stream', '.gz': 'application/octet-stream' };
+const TYPES = {
+  '.js': 'text/javascript',
+  '.json': 'application/json',
+  '.wasm': 'application/wasm',
+  '.bin': 'application/octet-stream',
+  '.gz': 'application/octet-stream',
+};
 
 /**
  * The Vite plugin: the virtual module, and the files served in `astro dev`.

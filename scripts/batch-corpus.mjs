@@ -107,7 +107,10 @@ function run(cmd, args, env) {
  */
 export function roomyMagick(dir) {
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'policy.xml'), '<policymap><policy domain="resource" name="memory" value="2GiB"/><policy domain="resource" name="map" value="4GiB"/><policy domain="resource" name="disk" value="8GiB"/><policy domain="resource" name="area" value="1GP"/></policymap>');
+  writeFileSync(
+    join(dir, 'policy.xml'),
+    '<policymap><policy domain="resource" name="memory" value="2GiB"/><policy domain="resource" name="map" value="4GiB"/><policy domain="resource" name="disk" value="8GiB"/><policy domain="resource" name="area" value="1GP"/></policymap>',
+  );
   return { MAGICK_CONFIGURE_PATH: dir };
 }
 
@@ -172,7 +175,18 @@ export function makeBatch(dir, { count = 50, minBytes = 500e6 } = {}) {
  */
 export async function installProbes(page) {
   await page.evaluate(() => {
-    const probe = { timerMax: 0, timerMaxAt: 0, frameMax: 0, frameMaxAt: 0, longTaskMax: 0, longTasks: 0, timerTicks: 0, frameTicks: 0, progress: /** @type {Array<[number, number, number]>} */ ([]), started: performance.now() };
+    const probe = {
+      timerMax: 0,
+      timerMaxAt: 0,
+      frameMax: 0,
+      frameMaxAt: 0,
+      longTaskMax: 0,
+      longTasks: 0,
+      timerTicks: 0,
+      frameTicks: 0,
+      progress: /** @type {Array<[number, number, number]>} */ ([]),
+      started: performance.now(),
+    };
     Reflect.set(window, '__byaProbe', probe);
     let lastTimer = performance.now();
     const tick = () => {
@@ -218,7 +232,12 @@ export async function installProbes(page) {
       if (!last || last[1] !== bar.value || last[2] !== bar.max) probe.progress.push([performance.now(), bar.value, bar.max]);
     };
     // The bar is created when a batch starts, then only its attributes change.
-    new MutationObserver(record).observe(document.querySelector('[data-tool="cleaner"]') ?? document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['value', 'max'] });
+    new MutationObserver(record).observe(document.querySelector('[data-tool="cleaner"]') ?? document.body, {
+      subtree: true,
+      childList: true,
+      attributes: true,
+      attributeFilter: ['value', 'max'],
+    });
   });
 }
 
@@ -346,9 +365,18 @@ export async function startMemorySampler(page, intervalMs = 200) {
       const all = await processes();
       await cdp.detach().catch(() => undefined);
       const withMem = (p) => ({ pid: p.id, ...(procMemory(p.id) ?? { hwm: NaN, rss: NaN }), rssBefore: before.get(p.id) ?? NaN });
-      const renderers = all.filter((p) => p.type === 'renderer').map(withMem).sort((a, b) => b.hwm - a.hwm);
+      const renderers = all
+        .filter((p) => p.type === 'renderer')
+        .map(withMem)
+        .sort((a, b) => b.hwm - a.hwm);
       const browserProcess = all.find((p) => p.type === 'browser');
-      return { samples, pageHeap: pagePeak, workers: [...workers.values()].map(({ title, url, used, backing }) => ({ title, url, used, backing })), renderers, browser: browserProcess ? withMem(browserProcess) : undefined };
+      return {
+        samples,
+        pageHeap: pagePeak,
+        workers: [...workers.values()].map(({ title, url, used, backing }) => ({ title, url, used, backing })),
+        renderers,
+        browser: browserProcess ? withMem(browserProcess) : undefined,
+      };
     },
   };
 }

@@ -54,7 +54,9 @@ function median(values) {
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'bya-bench-batch-'));
   // Reuse a preview already serving this port (as Playwright does), else start one.
-  const server = (await serverUp()) ? undefined : spawn('npx', ['astro', 'preview', '--host', '127.0.0.1', '--port', String(PORT)], { cwd: ROOT, stdio: 'ignore', detached: true });
+  const server = (await serverUp())
+    ? undefined
+    : spawn('npx', ['astro', 'preview', '--host', '127.0.0.1', '--port', String(PORT)], { cwd: ROOT, stdio: 'ignore', detached: true });
   let browser;
   try {
     console.log(`Making ${FILES} photos of at least ${MIN_MB} MB in all (ImageMagick + exiftool)…`);
@@ -78,7 +80,10 @@ async function main() {
     await page.evaluate(() => performance.clearMarks('cleaner:file'));
     const started = performance.now();
     await tool.locator('#cleaner-pick').setInputFiles(batch.files.map((f) => f.path));
-    await page.waitForFunction(() => /Finished/.test(document.querySelector('[data-tool="cleaner"] [role="status"]')?.textContent ?? ''), undefined, { timeout: 900_000, polling: 50 });
+    await page.waitForFunction(() => /Finished/.test(document.querySelector('[data-tool="cleaner"] [role="status"]')?.textContent ?? ''), undefined, {
+      timeout: 900_000,
+      polling: 50,
+    });
     const wallMs = performance.now() - started;
     const probes = await readProbes(page);
     const mem = await memory.stop();
@@ -128,7 +133,9 @@ async function main() {
         'heartbeat max ms while zipping': `${zipProbes.timerMax.toFixed(0)} / ${zipProbes.frameMax.toFixed(0)}`,
       },
     ]);
-    console.log('Heaps are sampled every 200 ms (Runtime.getHeapUsage); VmHWM is the kernel\'s peak resident memory of the process since it started (the renderer runs the page and its workers; the browser process holds Blob data).');
+    console.log(
+      "Heaps are sampled every 200 ms (Runtime.getHeapUsage); VmHWM is the kernel's peak resident memory of the process since it started (the renderer runs the page and its workers; the browser process holds Blob data).",
+    );
 
     if (REPEAT > 0) {
       const runs = [];
@@ -140,15 +147,24 @@ async function main() {
         await again.waitForFunction(() => !document.querySelector('[data-tool="cleaner"] astro-island[ssr]'));
         const t = performance.now();
         await cleaner.locator('#cleaner-pick').setInputFiles(batch.files.map((f) => f.path));
-        await again.waitForFunction(() => /Finished/.test(document.querySelector('[data-tool="cleaner"] [role="status"]')?.textContent ?? ''), undefined, { timeout: 900_000, polling: 50 });
+        await again.waitForFunction(() => /Finished/.test(document.querySelector('[data-tool="cleaner"] [role="status"]')?.textContent ?? ''), undefined, {
+          timeout: 900_000,
+          polling: 50,
+        });
         // A refused photo's card says so (data-outcome); its name is the first word of its card.
-        const refused = await cleaner.locator('article').evaluateAll((articles) => articles.filter((a) => a.getAttribute('data-outcome') !== 'cleaned').map((a) => (a.textContent ?? '').trim().split(/\s+/)[0]));
+        const refused = await cleaner
+          .locator('article')
+          .evaluateAll((articles) =>
+            articles.filter((a) => a.getAttribute('data-outcome') !== 'cleaned').map((a) => (a.textContent ?? '').trim().split(/\s+/)[0]),
+          );
         runs.push({ ms: performance.now() - t, refused });
         await again.close();
       }
       const failed = runs.filter((r) => r.refused.length > 0);
       const walls = runs.map((r) => r.ms / 1000);
-      console.log(`\nRepeated ${REPEAT} times: ${failed.length} run(s) refused a photo${failed.length > 0 ? ` (${failed.map((r) => r.refused.join(', ')).join('; ')})` : ''}; wall ${Math.min(...walls).toFixed(1)}–${Math.max(...walls).toFixed(1)} s, median ${median(walls).toFixed(1)} s.`);
+      console.log(
+        `\nRepeated ${REPEAT} times: ${failed.length} run(s) refused a photo${failed.length > 0 ? ` (${failed.map((r) => r.refused.join(', ')).join('; ')})` : ''}; wall ${Math.min(...walls).toFixed(1)}–${Math.max(...walls).toFixed(1)} s, median ${median(walls).toFixed(1)} s.`,
+      );
     }
   } finally {
     await browser?.close();

@@ -50,7 +50,9 @@ try {
       viaBuffer.push(await time(() => walk(bufferSource(bytes))));
     }
     const ms = (runs) => runs.map((r) => r.toFixed(0)).join(' / ');
-    console.log(`${path.split('/').at(-1)} ${(bytes.length / 1e6).toFixed(1)} MB, ${blocks} blocks: walk + planClean via Blob ${ms(viaBlob)} ms; walk via buffer ${ms(viaBuffer)} ms`);
+    console.log(
+      `${path.split('/').at(-1)} ${(bytes.length / 1e6).toFixed(1)} MB, ${blocks} blocks: walk + planClean via Blob ${ms(viaBlob)} ms; walk via buffer ${ms(viaBuffer)} ms`,
+    );
   }
 } finally {
   await server.close();

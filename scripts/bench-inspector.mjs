@@ -51,7 +51,18 @@ function makeBigJpeg(dir) {
   const out = join(dir, 'big-24mp.jpg');
   // Plasma fractal noise compresses poorly, like a real detailed photo.
   execFileSync('convert', ['-size', '6000x4000', 'plasma:', '-attenuate', '0.6', '+noise', 'Gaussian', '-quality', '95', out]);
-  execFileSync('exiftool', ['-q', '-overwrite_original', '-Make=Canon', '-Model=Canon EOS R6', '-DateTimeOriginal=2025:04:05 14:32:10', '-GPSLatitude=45.764', '-GPSLatitudeRef=N', '-GPSLongitude=4.8357', '-GPSLongitudeRef=E', out]);
+  execFileSync('exiftool', [
+    '-q',
+    '-overwrite_original',
+    '-Make=Canon',
+    '-Model=Canon EOS R6',
+    '-DateTimeOriginal=2025:04:05 14:32:10',
+    '-GPSLatitude=45.764',
+    '-GPSLatitudeRef=N',
+    '-GPSLongitude=4.8357',
+    '-GPSLongitudeRef=E',
+    out,
+  ]);
   return out;
 }
 

@@ -15,8 +15,7 @@ import { DIST, serve } from './static-server.mjs';
 import { existsSync } from 'node:fs';
 import { builtPages } from './built-pages.mjs';
 
-const isScript = (response) =>
-  response.request().resourceType() === 'script' || /javascript/.test(response.headers()['content-type'] ?? '');
+const isScript = (response) => response.request().resourceType() === 'script' || /javascript/.test(response.headers()['content-type'] ?? '');
 
 /** Loads a page and measures the scripts, before and after scrolling. */
 async function measure(context, url) {

@@ -28,7 +28,12 @@ const KINDS = ['home', 'inspector', 'profile', 'checklist', 'quiz', 'rights', 'a
 function firstLesson(locale) {
   const base = ROUTES.course[locale];
   const dir = join(DIST, base);
-  const slug = existsSync(dir) ? readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()[0] : undefined;
+  const slug = existsSync(dir)
+    ? readdirSync(dir, { withFileTypes: true })
+        .filter((d) => d.isDirectory())
+        .map((d) => d.name)
+        .sort()[0]
+    : undefined;
   return slug ? `${base}${slug}/` : undefined;
 }
 
@@ -92,13 +97,17 @@ try {
     for (let i = 0; i < RUNS; i++) {
       const chrome = await launch();
       try {
-        const result = await lighthouse(url, {
-          port: chrome.port,
-          output: 'json',
-          logLevel: 'error',
-          onlyCategories: CATEGORIES,
-          throttlingMethod: THROTTLING,
-        }, CONFIG);
+        const result = await lighthouse(
+          url,
+          {
+            port: chrome.port,
+            output: 'json',
+            logLevel: 'error',
+            onlyCategories: CATEGORIES,
+            throttlingMethod: THROTTLING,
+          },
+          CONFIG,
+        );
         if (result?.lhr) runs.push(result.lhr);
       } finally {
         chrome.kill();
@@ -141,5 +150,6 @@ const simulated = DESKTOP ? ' (desktop preset: no CPU slowdown, fast network)' :
 console.log(`Throttling: ${THROTTLING}${THROTTLING === 'simulate' ? simulated : ' (none: this machine as it is)'}${DESKTOP ? ', desktop preset' : ''}.`);
 if (RUNS > 1) console.log(`Median of ${RUNS} runs per page (perf range: lowest–highest run).`);
 console.log(`${'page'.padEnd(width)}  perf  a11y  best  seo  perf range  CPU index  TBT ms`);
-for (const r of rows) console.log(`${r.path.padEnd(width)}  ${r.scores.map((s) => s.padStart(4)).join('  ')}  ${r.perfRange.padStart(10)}  ${r.bench.padStart(9)}  ${r.tbt}`);
+for (const r of rows)
+  console.log(`${r.path.padEnd(width)}  ${r.scores.map((s) => s.padStart(4)).join('  ')}  ${r.perfRange.padStart(10)}  ${r.bench.padStart(9)}  ${r.tbt}`);
 console.log(failures.length === 0 ? '\nEvery weighted audit passed (score >= 0.9).' : `\nAudits below 0.9:\n${failures.map((f) => `- ${f}`).join('\n')}`);

@@ -16,7 +16,18 @@ import { concatBytes, crc32, putU32be, putU32le, u32be } from './bytes';
 import { orientationOnlyExif, readExifFacts } from './exif';
 import { walkWebpStructure, VP8X_FLAGS } from './webp';
 import { walk } from './walk';
-import { FormatError, type ByteSource, type CleanOptions, type CleanPart, type CleanPlan, type ImageFormat, type Inventory, type KeepReason, type MetadataBlock, DEFAULT_CLEAN_OPTIONS } from './types';
+import {
+  FormatError,
+  type ByteSource,
+  type CleanOptions,
+  type CleanPart,
+  type CleanPlan,
+  type ImageFormat,
+  type Inventory,
+  type KeepReason,
+  type MetadataBlock,
+  DEFAULT_CLEAN_OPTIONS,
+} from './types';
 
 /** EXIF larger than this is not read for its Orientation (a JPEG APP1 is at most 64 KiB; PNG/WebP EXIF are rarely bigger). */
 const EXIF_READ_CAP = 4 * 1024 * 1024;
@@ -123,7 +134,8 @@ export function planToBlobParts(plan: CleanPlan, blob: Blob): BlobPart[] {
 
 /** An inventory may come from another thread: make sure it describes this source before trusting its offsets. */
 function checkInventory(source: ByteSource, inv: Inventory): void {
-  const inside = (offset: number, length: number): boolean => Number.isInteger(offset) && Number.isInteger(length) && offset >= 0 && length >= 0 && offset + length <= source.size;
+  const inside = (offset: number, length: number): boolean =>
+    Number.isInteger(offset) && Number.isInteger(length) && offset >= 0 && length >= 0 && offset + length <= source.size;
   const ok =
     inv.size === source.size &&
     inv.blocks.every((b) => inside(b.offset, b.length) && inside(b.dataOffset, b.dataLength)) &&
@@ -153,7 +165,11 @@ export function keepReason(block: MetadataBlock, format: ImageFormat, options: C
 }
 
 /** The blocks kept (with their reason) and removed, and the edits that leave the removed ones out of [0, end). */
-function partition(blocks: readonly MetadataBlock[], end: number, reasonFor: (block: MetadataBlock) => KeepReason | undefined): { edits: Edit[]; removed: MetadataBlock[]; kept: CleanPlan['kept'] } {
+function partition(
+  blocks: readonly MetadataBlock[],
+  end: number,
+  reasonFor: (block: MetadataBlock) => KeepReason | undefined,
+): { edits: Edit[]; removed: MetadataBlock[]; kept: CleanPlan['kept'] } {
   const edits: Edit[] = [];
   const removed: MetadataBlock[] = [];
   const kept: CleanPlan['kept'] = [];
@@ -189,7 +205,16 @@ function planJpeg(inv: Inventory, end: number, options: CleanOptions, orientatio
     const segment = new Uint8Array(4 + 6 + tiff.length);
     segment.set([0xff, 0xe1, 0x00, 2 + 6 + tiff.length, 0x45, 0x78, 0x69, 0x66, 0, 0]);
     segment.set(tiff, 10);
-    edits.push({ offset: at, length: 0, data: segment, inserted: { block: { kind: 'exif', label: 'APP1 Exif (orientation only)', length: segment.length, dataLength: tiff.length }, headerLength: 10, reason: 'orientation' } });
+    edits.push({
+      offset: at,
+      length: 0,
+      data: segment,
+      inserted: {
+        block: { kind: 'exif', label: 'APP1 Exif (orientation only)', length: segment.length, dataLength: tiff.length },
+        headerLength: 10,
+        reason: 'orientation',
+      },
+    });
   }
   return finish('jpeg', end, edits, removed, kept);
 }
@@ -206,7 +231,16 @@ async function planPng(source: ByteSource, inv: Inventory, end: number, options:
     chunk.set([0x65, 0x58, 0x49, 0x66], 4); // eXIf
     chunk.set(tiff, 8);
     putU32be(chunk, 8 + tiff.length, crc32(chunk.subarray(4, 8 + tiff.length)));
-    edits.push({ offset: at, length: 0, data: chunk, inserted: { block: { kind: 'exif', label: 'eXIf (orientation only)', length: chunk.length, dataLength: tiff.length }, headerLength: 8, reason: 'orientation' } });
+    edits.push({
+      offset: at,
+      length: 0,
+      data: chunk,
+      inserted: {
+        block: { kind: 'exif', label: 'eXIf (orientation only)', length: chunk.length, dataLength: tiff.length },
+        headerLength: 8,
+        reason: 'orientation',
+      },
+    });
   }
   return finish('png', end, edits, removed, kept);
 }
@@ -228,7 +262,10 @@ async function planWebp(source: ByteSource, options: CleanOptions, orientation: 
   // Adding EXIF to a simple (VP8/VP8L only) file needs a VP8X header with the canvas size.
   const canAddExif = vp8x !== undefined || (inv.width !== undefined && inv.height !== undefined);
   const addExif = orientation !== undefined && canAddExif;
-  const flags = ((structure.vp8xFlags ?? (structure.losslessAlpha ? VP8X_FLAGS.alpha : 0)) & ~(VP8X_FLAGS.icc | VP8X_FLAGS.exif | VP8X_FLAGS.xmp)) | (iccKept ? VP8X_FLAGS.icc : 0) | (addExif ? VP8X_FLAGS.exif : 0);
+  const flags =
+    ((structure.vp8xFlags ?? (structure.losslessAlpha ? VP8X_FLAGS.alpha : 0)) & ~(VP8X_FLAGS.icc | VP8X_FLAGS.exif | VP8X_FLAGS.xmp)) |
+    (iccKept ? VP8X_FLAGS.icc : 0) |
+    (addExif ? VP8X_FLAGS.exif : 0);
   if (vp8x) {
     // RFC 9649 §2.7: the VP8X ICC, EXIF and XMP flags must match the chunks present (a stale EXIF flag makes some decoders look for a chunk that is gone).
     if (flags !== structure.vp8xFlags) edits.push({ offset: vp8x.offset + 8, length: 1, data: Uint8Array.of(flags) });
@@ -246,7 +283,16 @@ async function planWebp(source: ByteSource, options: CleanOptions, orientation: 
     chunk.set([0x45, 0x58, 0x49, 0x46]); // EXIF
     putU32le(chunk, 4, tiff.length);
     chunk.set(tiff, 8);
-    edits.push({ offset: end, length: 0, data: chunk, inserted: { block: { kind: 'exif', label: 'EXIF (orientation only)', length: chunk.length, dataLength: tiff.length }, headerLength: 8, reason: 'orientation' } });
+    edits.push({
+      offset: end,
+      length: 0,
+      data: chunk,
+      inserted: {
+        block: { kind: 'exif', label: 'EXIF (orientation only)', length: chunk.length, dataLength: tiff.length },
+        headerLength: 8,
+        reason: 'orientation',
+      },
+    });
   }
   // RFC 9649 §2.5: the RIFF size counts everything after its own 8-byte header; it is patched once the total is known.
   const riffSize = new Uint8Array(4);
@@ -263,7 +309,10 @@ async function planWebp(source: ByteSource, options: CleanOptions, orientation: 
 
 /** Turns sorted edits over [0, end) into parts, and fills in the clean-file offsets of inserted blocks. */
 function finish(format: CleanPlan['format'], end: number, edits: Edit[], removed: MetadataBlock[], kept: CleanPlan['kept']): CleanPlan {
-  const sorted = edits.map((e, i) => ({ e, i })).sort((a, b) => a.e.offset - b.e.offset || a.e.length - b.e.length || a.i - b.i).map((x) => x.e);
+  const sorted = edits
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => a.e.offset - b.e.offset || a.e.length - b.e.length || a.i - b.i)
+    .map((x) => x.e);
   const parts: CleanPart[] = [];
   let cursor = 0;
   let out = 0;

@@ -139,7 +139,16 @@ export function readTiff(bytes: Uint8Array): TiffStructure {
     visited.add(offset);
     const declared = view.getUint16(offset, le);
     const nextAt = offset + 2 + declared * 12;
-    const ifd: TiffIfd = { name, offset, declared, truncated: false, entries: [], next: nextAt + 4 <= bytes.length ? view.getUint32(nextAt, le) : undefined, parent, warnings: [] };
+    const ifd: TiffIfd = {
+      name,
+      offset,
+      declared,
+      truncated: false,
+      entries: [],
+      next: nextAt + 4 <= bytes.length ? view.getUint32(nextAt, le) : undefined,
+      parent,
+      warnings: [],
+    };
     const index = ifds.push(ifd) - 1;
     let count = declared;
     if (count > MAX_IFD_ENTRIES) {
@@ -283,11 +292,31 @@ export function readExifFacts(bytes: Uint8Array): ExifFacts {
 export function orientationOnlyExif(orientation: number): Uint8Array {
   if (!Number.isInteger(orientation) || orientation < 1 || orientation > 8) throw new RangeError(`Orientation must be 1–8, got ${orientation}`);
   return Uint8Array.of(
-    0x4d, 0x4d, 0x00, 0x2a, // "MM", 42
-    0x00, 0x00, 0x00, 0x08, // IFD0 at offset 8
-    0x00, 0x01, // one entry
-    0x01, 0x12, 0x00, 0x03, 0x00, 0x00, 0x00, 0x01, // Orientation, SHORT, count 1
-    0x00, orientation, 0x00, 0x00, // value, left-justified
-    0x00, 0x00, 0x00, 0x00, // no next IFD
+    0x4d,
+    0x4d,
+    0x00,
+    0x2a, // "MM", 42
+    0x00,
+    0x00,
+    0x00,
+    0x08, // IFD0 at offset 8
+    0x00,
+    0x01, // one entry
+    0x01,
+    0x12,
+    0x00,
+    0x03,
+    0x00,
+    0x00,
+    0x00,
+    0x01, // Orientation, SHORT, count 1
+    0x00,
+    orientation,
+    0x00,
+    0x00, // value, left-justified
+    0x00,
+    0x00,
+    0x00,
+    0x00, // no next IFD
   );
 }

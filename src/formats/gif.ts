@@ -30,7 +30,8 @@ export async function walkGif(src: ByteSource, signal?: AbortSignal): Promise<In
     const intro = h[0];
     if (intro === 0x3b) {
       inv.imageEnd = pos + 1;
-      if (pos + 1 < size) inv.blocks.push({ kind: 'trailer', label: 'after trailer', offset: pos + 1, length: size - pos - 1, dataOffset: pos + 1, dataLength: size - pos - 1 });
+      if (pos + 1 < size)
+        inv.blocks.push({ kind: 'trailer', label: 'after trailer', offset: pos + 1, length: size - pos - 1, dataOffset: pos + 1, dataLength: size - pos - 1 });
       return inv;
     }
     if (intro === 0x2c) {
@@ -46,7 +47,14 @@ export async function walkGif(src: ByteSource, signal?: AbortSignal): Promise<In
       if (label === 0xfe) {
         inv.blocks.push({ kind: 'comment', label: 'Comment Extension', offset: pos, length: end - pos, dataOffset: pos + 2, dataLength: end - pos - 2 });
       } else if (label === 0xff && ascii(h, 3, 14) === 'XMP DataXMP') {
-        const block = { kind: 'xmp' as const, label: 'XMP Application Extension', offset: pos, length: end - pos, dataOffset: pos + 14, dataLength: Math.max(0, end - pos - 14 - 258) };
+        const block = {
+          kind: 'xmp' as const,
+          label: 'XMP Application Extension',
+          offset: pos,
+          length: end - pos,
+          dataOffset: pos + 14,
+          dataLength: Math.max(0, end - pos - 14 - 258),
+        };
         inv.blocks.push({ ...block, text: utf8Text(await src.read(block.dataOffset, block.dataLength)) });
       }
       pos = end;

@@ -147,7 +147,8 @@ async function readMeta(src: ByteSource, metaAt: number, m: Uint8Array, inv: Inv
   for (const prop of properties) {
     if (prop.type === 'colr') {
       const colourType = ascii(m, prop.dataStart, prop.dataStart + 4);
-      if (colourType === 'prof' || colourType === 'rICC') inv.blocks.push(block('icc', `colr ${colourType}`, metaAt + prop.start, metaAt + prop.end, metaAt + prop.dataStart + 4));
+      if (colourType === 'prof' || colourType === 'rICC')
+        inv.blocks.push(block('icc', `colr ${colourType}`, metaAt + prop.start, metaAt + prop.end, metaAt + prop.dataStart + 4));
     }
   }
   if (primary !== undefined) {

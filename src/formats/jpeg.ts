@@ -132,7 +132,14 @@ export async function walkJpeg(source: ByteSource, signal?: AbortSignal, headers
     if (!inv.warnings.includes('truncated')) inv.warnings.push('truncated');
   }
   if (inv.imageEnd !== undefined && inv.imageEnd < size) {
-    inv.blocks.push({ kind: 'trailer', label: 'after EOI', offset: inv.imageEnd, length: size - inv.imageEnd, dataOffset: inv.imageEnd, dataLength: size - inv.imageEnd });
+    inv.blocks.push({
+      kind: 'trailer',
+      label: 'after EOI',
+      offset: inv.imageEnd,
+      length: size - inv.imageEnd,
+      dataOffset: inv.imageEnd,
+      dataLength: size - inv.imageEnd,
+    });
   }
   return inv;
 }

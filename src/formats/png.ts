@@ -12,7 +12,27 @@ import { ascii, checkAbort, crc32, indexOfNul, latin1Text, startsWith, TEXT_CAP,
 import { FormatError, MAX_IMAGE_RUNS, type BlockKind, type ByteRange, type ByteSource, type Inventory, type MetadataBlock } from './types';
 
 /** Chunks the image needs to display as before; the cleaner always keeps them and the walker does not list them. */
-export const PNG_IMAGE_CHUNKS = new Set(['IHDR', 'PLTE', 'IDAT', 'IEND', 'tRNS', 'gAMA', 'cHRM', 'sRGB', 'sBIT', 'pHYs', 'bKGD', 'cICP', 'mDCV', 'cLLI', 'mDCv', 'cLLi', 'acTL', 'fcTL', 'fdAT']);
+export const PNG_IMAGE_CHUNKS = new Set([
+  'IHDR',
+  'PLTE',
+  'IDAT',
+  'IEND',
+  'tRNS',
+  'gAMA',
+  'cHRM',
+  'sRGB',
+  'sBIT',
+  'pHYs',
+  'bKGD',
+  'cICP',
+  'mDCV',
+  'cLLI',
+  'mDCv',
+  'cLLi',
+  'acTL',
+  'fcTL',
+  'fdAT',
+]);
 /** Metadata chunks larger than this are listed but not read (no CRC check, no text). */
 const READ_CAP = 8 * 1024 * 1024;
 /** More chunks than this in one file can only be crafted. */
@@ -116,7 +136,14 @@ function kindForKeyword(keyword: string): BlockKind {
 
 async function describeChunk(src: ByteSource, type: string, pos: number, len: number, truncated: boolean, warnings: string[]): Promise<MetadataBlock> {
   const available = Math.max(0, Math.min(len, src.size - pos - 8));
-  const block: MetadataBlock = { kind: 'unknown-chunk', label: type, offset: pos, length: Math.min(12 + len, src.size - pos), dataOffset: pos + 8, dataLength: available };
+  const block: MetadataBlock = {
+    kind: 'unknown-chunk',
+    label: type,
+    offset: pos,
+    length: Math.min(12 + len, src.size - pos),
+    dataOffset: pos + 8,
+    dataLength: available,
+  };
   switch (type) {
     case 'eXIf':
       block.kind = 'exif';

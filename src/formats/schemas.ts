@@ -7,7 +7,24 @@ import { z } from 'zod';
 import { IMAGE_FORMATS, KEEP_REASONS, type BlockKind, type CleanOptions, type FormatErrorCode } from './types';
 
 /** Block kinds, as in types.ts BlockKind. */
-export const blockKindSchema = z.enum(['exif', 'xmp', 'xmp-extended', 'iptc', 'icc', 'comment', 'text', 'time', 'mpf', 'c2pa', 'thumbnail', 'trailer', 'jfif', 'adobe', 'app-other', 'unknown-chunk']);
+export const blockKindSchema = z.enum([
+  'exif',
+  'xmp',
+  'xmp-extended',
+  'iptc',
+  'icc',
+  'comment',
+  'text',
+  'time',
+  'mpf',
+  'c2pa',
+  'thumbnail',
+  'trailer',
+  'jfif',
+  'adobe',
+  'app-other',
+  'unknown-chunk',
+]);
 
 /** Formats recognised from a file's first bytes (IMAGE_FORMATS in types.ts). */
 export const imageFormatSchema = z.enum(IMAGE_FORMATS);
@@ -28,10 +45,10 @@ export const cleanOptionsSchema = z.object({
 
 // Compile-time agreement between the schemas and the shared types.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-const vocabularyMatches: [Same<z.infer<typeof blockKindSchema>, BlockKind>, Same<(typeof FORMAT_ERROR_CODES)[number], FormatErrorCode>, Same<z.output<typeof cleanOptionsSchema>, CleanOptions>] = [
-  true,
-  true,
-  true,
-];
+const vocabularyMatches: [
+  Same<z.infer<typeof blockKindSchema>, BlockKind>,
+  Same<(typeof FORMAT_ERROR_CODES)[number], FormatErrorCode>,
+  Same<z.output<typeof cleanOptionsSchema>, CleanOptions>,
+] = [true, true, true];
 // eslint-disable-next-line @typescript-eslint/no-meaningless-void-operator -- marks the compile-time check as used
 void vocabularyMatches;

@@ -98,7 +98,11 @@ export function blobSource(blob: Blob, options: { stallMs?: number } = {}): Byte
     const window = run > PAGE && blob.size > WHOLE;
     // The window buffer is about to be refilled: the piece it holds goes first.
     if (window) for (const p of pieces.filter((q) => q.window)) drop(p);
-    const bytes = window ? await long(start, stop - start, 'window') : run > PAGE ? await long(start, stop - start) : await readRange(blob, start, stop, stallMs);
+    const bytes = window
+      ? await long(start, stop - start, 'window')
+      : run > PAGE
+        ? await long(start, stop - start)
+        : await readRange(blob, start, stop, stallMs);
     const p = { start, bytes, size: bytes.length, window };
     lastMissStart = start;
     lastMissEnd = stop;
@@ -108,7 +112,8 @@ export function blobSource(blob: Blob, options: { stallMs?: number } = {}): Byte
     return p;
   }
   /** `[start, end)` of a cached piece: a view, or a copy when the piece lives in the window buffer (the next window read reuses it). */
-  const bytesOf = (p: Piece, start: number, end: number): Uint8Array => (p.window ? p.bytes.slice(start - p.start, end - p.start) : p.bytes.subarray(start - p.start, end - p.start));
+  const bytesOf = (p: Piece, start: number, end: number): Uint8Array =>
+    p.window ? p.bytes.slice(start - p.start, end - p.start) : p.bytes.subarray(start - p.start, end - p.start);
   /** A read; a `transient` one may refill the stream's scan buffer (see ByteSource.scan). */
   async function get(offset: number, length: number, transient: boolean): Promise<Uint8Array> {
     const start = clampOffset(offset, blob.size);

@@ -15,7 +15,14 @@ export async function walkTiff(src: ByteSource): Promise<Inventory> {
   if (src.size > TIFF_CAP) throw new FormatError('too-large', 'TIFF files over 64 MiB are not read.');
   const bytes = await src.read(0, src.size);
   const tiff = readTiff(bytes);
-  const inv: Inventory = { format: 'tiff', size: src.size, blocks: [], warnings: [...tiff.warnings], exif: { offset: 0, length: src.size }, imageEnd: src.size };
+  const inv: Inventory = {
+    format: 'tiff',
+    size: src.size,
+    blocks: [],
+    warnings: [...tiff.warnings],
+    exif: { offset: 0, length: src.size },
+    imageEnd: src.size,
+  };
   const tagKinds = new Map<number, [BlockKind, string]>([
     [TAGS.xmp, ['xmp', 'XMP (tag 700)']],
     [TAGS.iptc, ['iptc', 'IPTC (tag 33723)']],

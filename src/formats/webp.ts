@@ -111,7 +111,14 @@ async function describeChunk(src: ByteSource, fourcc: string, pos: number, len: 
   // 'XMP\0' is a misspelling written by some phones (mei__Issue_473_Java.webp); it still holds an XMP packet.
   const kinds: Record<string, BlockKind> = { EXIF: 'exif', 'XMP ': 'xmp', 'XMP\0': 'xmp', ICCP: 'icc', C2PA: 'c2pa' };
   const available = Math.max(0, Math.min(len, end - pos - 8));
-  const block: MetadataBlock = { kind: kinds[fourcc] ?? 'unknown-chunk', label: fourcc, offset: pos, length: end - pos, dataOffset: pos + 8, dataLength: available };
+  const block: MetadataBlock = {
+    kind: kinds[fourcc] ?? 'unknown-chunk',
+    label: fourcc,
+    offset: pos,
+    length: end - pos,
+    dataOffset: pos + 8,
+    dataLength: available,
+  };
   if (block.kind === 'exif') {
     const sig = await src.read(pos + 8, 6);
     if (startsWith(sig, 'Exif\0\0')) {

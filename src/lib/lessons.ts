@@ -25,7 +25,10 @@ export function lessonProblems(all: readonly Lesson[]): string[] {
     if (prefix !== entry.data.order) problems.push(`${entry.id}: order ${entry.data.order} does not match the file prefix`);
     byLocale[entry.data.locale].set(slug, entry);
   }
-  for (const [a, b] of [['fr', 'en'], ['en', 'fr']] as const) {
+  for (const [a, b] of [
+    ['fr', 'en'],
+    ['en', 'fr'],
+  ] as const) {
     for (const slug of byLocale[a].keys()) {
       if (!byLocale[b].has(slug)) problems.push(`lesson ${a}/${slug} has no ${b} translation (${b}/${slug}.mdx)`);
     }

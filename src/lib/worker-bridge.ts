@@ -53,8 +53,7 @@ interface Job<Request, Reply, Progress> {
   reject: (error: unknown) => void;
 }
 
-const abortError = (signal: AbortSignal | undefined): Error =>
-  signal?.reason instanceof Error ? signal.reason : new DOMException('Aborted', 'AbortError');
+const abortError = (signal: AbortSignal | undefined): Error => (signal?.reason instanceof Error ? signal.reason : new DOMException('Aborted', 'AbortError'));
 
 /** One worker and its queue; create one per tool (or one per module, for a page-wide service). */
 export class WorkerBridge<Request, Reply, Progress = never> {

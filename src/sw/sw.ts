@@ -40,10 +40,12 @@ self.addEventListener('install', (event) => {
     return;
   }
   // A failed install leaves no half-filled cache behind (the clean-up judges caches by their order).
-  event.waitUntil(precache(deps, __BYA_PRECACHE__).catch(async (error: unknown) => {
-    await self.caches.delete(deps.cache);
-    throw error;
-  }));
+  event.waitUntil(
+    precache(deps, __BYA_PRECACHE__).catch(async (error: unknown) => {
+      await self.caches.delete(deps.cache);
+      throw error;
+    }),
+  );
 });
 
 self.addEventListener('activate', (event) => {
@@ -70,8 +72,12 @@ self.addEventListener('fetch', (event) => {
   event.respondWith(navigate(deps, request));
   if (event.resultingClientId) loadedHere.add(event.resultingClientId);
   event.waitUntil(
-    self.clients
-      .matchAll({ type: 'window', includeUncontrolled: true })
-      .then((windows) => removeUnusedCaches(deps, windows.map((w) => w.id), loadedHere)),
+    self.clients.matchAll({ type: 'window', includeUncontrolled: true }).then((windows) =>
+      removeUnusedCaches(
+        deps,
+        windows.map((w) => w.id),
+        loadedHere,
+      ),
+    ),
   );
 });

@@ -45,14 +45,21 @@ const PAGE_HEAP_PEAK = 128 * 1024 * 1024;
 const WORKER_PEAK = 256 * 1024 * 1024;
 const MB = (n: number): string => `${(n / 1e6).toFixed(1)} MB`;
 
-test('50 photos, more than 500 MB, in one batch: steady progress, a responsive page, bounded memory, one ZIP, clean files with the same pixels', async ({ page }) => {
+test('50 photos, more than 500 MB, in one batch: steady progress, a responsive page, bounded memory, one ZIP, clean files with the same pixels', async ({
+  page,
+}) => {
   test.skip(!hasExiftool(), 'needs exiftool (Debian: libimage-exiftool-perl)');
   test.setTimeout(600_000);
   const dir = tempDir('bya-batch-');
   try {
     const t0 = Date.now();
     const batch = makeBatch(dir, { count: FILES, minBytes: MIN_BYTES });
-    test.info().annotations.push({ type: 'batch', description: `${batch.files.length} files, ${MB(batch.totalBytes)}, generated in ${((Date.now() - t0) / 1000).toFixed(1)} s` });
+    test
+      .info()
+      .annotations.push({
+        type: 'batch',
+        description: `${batch.files.length} files, ${MB(batch.totalBytes)}, generated in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+      });
 
     await page.goto(PAGE);
     const tool = page.locator('[data-tool="cleaner"]');
@@ -83,7 +90,10 @@ test('50 photos, more than 500 MB, in one batch: steady progress, a responsive p
 
     // The bar moved one file at a time, never backwards, up to the end, with no long stand-still.
     const values = probes.progress.map(([, value]) => value);
-    expect(probes.progress.every(([, , max]) => max === FILES), 'the bar counts the whole batch').toBe(true);
+    expect(
+      probes.progress.every(([, , max]) => max === FILES),
+      'the bar counts the whole batch',
+    ).toBe(true);
     expect(values.at(-1)).toBe(FILES);
     for (let i = 1; i < values.length; i++) expect(values[i]! - values[i - 1]!, `progress step ${i}: ${values[i - 1]} → ${values[i]}`).toBe(1);
     expect(values[0]).toBeLessThanOrEqual(1);
@@ -101,9 +111,10 @@ test('50 photos, more than 500 MB, in one batch: steady progress, a responsive p
     // Memory: far below the batch (nothing holds the 500 MB at once).
     const cleanerWorker = mem.workers.find((w) => w.title === 'cleaner') ?? mem.workers[0];
     const renderer = mem.renderers[0];
-    const numbers = `${FILES} files, ${MB(batch.totalBytes)} cleaned in ${(wallMs / 1000).toFixed(1)} s (${(batch.totalBytes / 1e6 / (wallMs / 1000)).toFixed(0)} MB/s); ` +
-        `peak heap page ${MB(mem.pageHeap)}, worker ${MB(cleanerWorker?.used ?? NaN)} + ${MB(cleanerWorker?.backing ?? NaN)} ArrayBuffers (${mem.samples} samples); ` +
-        `renderer VmHWM ${MB(renderer?.hwm ?? NaN)} (RSS ${MB(renderer?.rssBefore ?? NaN)} before), browser VmHWM ${MB(mem.browser?.hwm ?? NaN)}; heartbeat max timer ${probes.timerMax.toFixed(0)} ms, frame ${probes.frameMax.toFixed(0)} ms, longest task ${probes.longTaskMax.toFixed(0)} ms; bar still at most ${longestStill.toFixed(0)} ms`;
+    const numbers =
+      `${FILES} files, ${MB(batch.totalBytes)} cleaned in ${(wallMs / 1000).toFixed(1)} s (${(batch.totalBytes / 1e6 / (wallMs / 1000)).toFixed(0)} MB/s); ` +
+      `peak heap page ${MB(mem.pageHeap)}, worker ${MB(cleanerWorker?.used ?? NaN)} + ${MB(cleanerWorker?.backing ?? NaN)} ArrayBuffers (${mem.samples} samples); ` +
+      `renderer VmHWM ${MB(renderer?.hwm ?? NaN)} (RSS ${MB(renderer?.rssBefore ?? NaN)} before), browser VmHWM ${MB(mem.browser?.hwm ?? NaN)}; heartbeat max timer ${probes.timerMax.toFixed(0)} ms, frame ${probes.frameMax.toFixed(0)} ms, longest task ${probes.longTaskMax.toFixed(0)} ms; bar still at most ${longestStill.toFixed(0)} ms`;
     test.info().annotations.push({ type: 'numbers', description: numbers });
     console.log(`batch: ${numbers}`);
     expect(mem.samples, 'memory samples taken').toBeGreaterThan(3);
@@ -143,7 +154,14 @@ test('50 photos, more than 500 MB, in one batch: steady progress, a responsive p
     for (const i of sample) {
       const f = batch.files[i]!;
       await test.step(`${f.name} (${f.base})`, async () => {
-        const [single] = await Promise.all([page.waitForEvent('download'), tool.getByRole('article').nth(i).getByRole('button', { name: /^Download / }).click()]);
+        const [single] = await Promise.all([
+          page.waitForEvent('download'),
+          tool
+            .getByRole('article')
+            .nth(i)
+            .getByRole('button', { name: /^Download / })
+            .click(),
+        ]);
         expect(single.suggestedFilename()).toBe(names[i]);
         const path = join(dir, `clean-${names[i]}`);
         await single.saveAs(path);

@@ -48,7 +48,9 @@ test('a PNG with 100 text chunks and a JPEG with 200 keywords are read in under 
   const pngResult = page.locator('[data-file="crowded-100-text-chunks.png"]');
   await expect(pngResult).toHaveAttribute('data-status', 'done');
   await expect(pngResult.locator('[data-card="people"] [data-field^="prompt-"]')).toHaveCount(50);
-  await expect(pngResult.getByTestId('card-omitted')).toHaveText('And 50 more text block(s), left out here: too many to show on one card. Every one of them is in the full tag table below.');
+  await expect(pngResult.getByTestId('card-omitted')).toHaveText(
+    'And 50 more text block(s), left out here: too many to show on one card. Every one of them is in the full tag table below.',
+  );
   await pngResult.getByText('Technical details').click();
   await expect(pngResult.getByRole('row').filter({ hasText: 'param-100' })).toHaveCount(1);
 });
@@ -59,7 +61,12 @@ test('reading a photo writes nothing to storage; the reader hands it to the prof
   await page.getByTestId('inspector-sample').click();
   const result = page.locator('[data-testid="file-result"]');
   await expect(result).toHaveAttribute('data-status', 'done');
-  expect(await page.evaluate(() => ({ session: sessionStorage.length, local: Object.keys(localStorage).filter((k) => k !== 'bya.theme' && !k.startsWith('bya.progress')) }))).toEqual({ session: 0, local: [] });
+  expect(
+    await page.evaluate(() => ({
+      session: sessionStorage.length,
+      local: Object.keys(localStorage).filter((k) => k !== 'bya.theme' && !k.startsWith('bya.progress')),
+    })),
+  ).toEqual({ session: 0, local: [] });
   const use = result.getByRole('button', { name: 'Utiliser cette photo dans « Ce qu’ils pourraient savoir »' });
   await expect(use).toHaveAttribute('aria-pressed', 'false');
   await use.press('Enter');

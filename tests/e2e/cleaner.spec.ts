@@ -43,7 +43,12 @@ function card(tool: Locator, file: string): Locator {
 /** Clicks the card's download button and saves the file; returns its path and suggested name. */
 async function download(tool: Locator, file: string, dir: string): Promise<{ path: string; name: string }> {
   const page = tool.page();
-  const [dl] = await Promise.all([page.waitForEvent('download'), card(tool, file).getByRole('button', { name: /^Download / }).click()]);
+  const [dl] = await Promise.all([
+    page.waitForEvent('download'),
+    card(tool, file)
+      .getByRole('button', { name: /^Download / })
+      .click(),
+  ]);
   const name = dl.suggestedFilename();
   const path = join(dir, `${file}--${name}`);
   await dl.saveAs(path);
@@ -54,7 +59,10 @@ test('every readable JPEG, PNG and WebP comes out free of metadata, with identic
   test.setTimeout(600_000);
   const tool = await open(page);
   const dir = tempDir('bya-cleaner-');
-  await clean(tool, READABLE.map((e) => e.file));
+  await clean(
+    tool,
+    READABLE.map((e) => e.file),
+  );
   await expect(tool.getByRole('alert')).toHaveCount(0);
   for (const entry of READABLE) {
     await test.step(entry.file, async () => {
@@ -66,7 +74,8 @@ test('every readable JPEG, PNG and WebP comes out free of metadata, with identic
         expect.soft(leftoverTags(exiftool(join(IMAGES, entry.file)), KEEP_ALL), `${entry.file}: oracle sees the original's metadata`).not.toEqual([]);
       expect.soft(pixelDifference(join(IMAGES, entry.file), path), `${entry.file}: pixels differ`).toBe(0);
       if (entry.has_icc) expect.soft(hasIcc(tags), `${entry.file}: colour profile kept`).toBe(true);
-      if (entry.orientation !== null && entry.orientation !== 1) expect.soft(tags['IFD0:Orientation'], `${entry.file}: orientation kept`).toBe(entry.orientation);
+      if (entry.orientation !== null && entry.orientation !== 1)
+        expect.soft(tags['IFD0:Orientation'], `${entry.file}: orientation kept`).toBe(entry.orientation);
     });
   }
 });
@@ -106,7 +115,10 @@ test('files that cannot be cleaned safely get a clear message each, and the batc
 test('each HEIC photo becomes a clean JPEG that decodes', async ({ page }) => {
   test.setTimeout(300_000);
   const tool = await open(page);
-  await clean(tool, HEIC.map((e) => e.file));
+  await clean(
+    tool,
+    HEIC.map((e) => e.file),
+  );
   const dir = tempDir('bya-cleaner-heic-');
   for (const entry of HEIC) {
     await test.step(entry.file, async () => {
@@ -206,7 +218,8 @@ test('the page sends nothing anywhere while cleaning', async ({ page, privacy })
   await clean(tool, ['synthetic__gps_SW_rio__immich_el_torcal_rocks.jpg', 'ianare__IMG_5195.HEIC']);
   const origin = new URL(page.url()).origin;
   // Only our own code (the worker, the HEIC decoder) may be fetched, from our own origin.
-  for (const url of privacy.requests.slice(before)) expect(url.startsWith(`${origin}/_astro/`) || url.startsWith('blob:') || url.startsWith('data:'), url).toBe(true);
+  for (const url of privacy.requests.slice(before))
+    expect(url.startsWith(`${origin}/_astro/`) || url.startsWith('blob:') || url.startsWith('data:'), url).toBe(true);
 });
 
 for (const colorScheme of ['light', 'dark'] as const) {

@@ -44,7 +44,10 @@ const PAGES = { en: '/en/tools/inspector/', fr: '/outils/inspecteur/' } as const
 type Lang = keyof typeof PAGES;
 const strings = z.record(z.string(), z.string());
 const load = (lang: Lang, ns: string): Record<string, string> => strings.parse(JSON.parse(readFileSync(join(ROOT, 'src/i18n', lang, `${ns}.json`), 'utf8')));
-const I18N = { en: { inspector: load('en', 'inspector'), cleaner: load('en', 'cleaner') }, fr: { inspector: load('fr', 'inspector'), cleaner: load('fr', 'cleaner') } };
+const I18N = {
+  en: { inspector: load('en', 'inspector'), cleaner: load('en', 'cleaner') },
+  fr: { inspector: load('fr', 'inspector'), cleaner: load('fr', 'cleaner') },
+};
 const LANGS: readonly Lang[] = ['en', 'fr', 'en'];
 
 interface Variant {
@@ -56,14 +59,20 @@ interface Variant {
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** A message template as a regex: placeholders match anything. */
-const templateRegex = (template: string): string => template.split(/\{\w+\}/).map(escape).join('.+');
+const templateRegex = (template: string): string =>
+  template
+    .split(/\{\w+\}/)
+    .map(escape)
+    .join('.+');
 
 /** Text that must never reach a reader: untranslated keys, JavaScript leftovers, stack traces. */
 function rawProblems(text: string, lang: Lang): string[] {
   const out: string[] = [];
   for (const bad of ['undefined', '[object Object]', 'NaN', 'Error:', 'TypeError', 'RangeError']) if (text.includes(bad)) out.push(`shows "${bad}"`);
   if (/\bat \S+ \(?\S+:\d+:\d+\)?/.test(text)) out.push('shows a stack trace');
-  for (const ns of ['inspector', 'cleaner'] as const) for (const key of Object.keys(I18N[lang][ns])) if (key.includes('.') && new RegExp(`(^|\\s)${escape(key)}($|\\s)`).test(text)) out.push(`shows the raw key ${key}`);
+  for (const ns of ['inspector', 'cleaner'] as const)
+    for (const key of Object.keys(I18N[lang][ns]))
+      if (key.includes('.') && new RegExp(`(^|\\s)${escape(key)}($|\\s)`).test(text)) out.push(`shows the raw key ${key}`);
   return out;
 }
 
@@ -193,16 +202,31 @@ test('inspector: 300 damaged photos each get a reading or one clear localized me
     expect(probes.timerMax, `batch ${b}: longest timer gap (ms)`).toBeLessThan(HEARTBEAT_MS);
     expect(probes.frameMax, `batch ${b}: longest frame gap (ms)`).toBeLessThan(HEARTBEAT_MS);
     const times = await inspectorTimes(page);
-    const slowest = [...times].sort((x, y) => y[1] - x[1]).slice(0, 3).map(([f, ms]) => `${f} ${ms.toFixed(0)} ms`);
-    const during = await page.evaluate((at) => (Reflect.get(window, '__byaCards') as Array<[number, string, string]>).filter(([time, , status]) => time <= at && status === 'reading').at(-1)?.[1], Math.max(probes.timerMaxAt, probes.frameMaxAt));
-    console.log(`fuzz-page inspector batch ${b} (${lang}): slowest ${slowest.join(', ')}; longest gap ${probes.timerMax.toFixed(0)}/${probes.frameMax.toFixed(0)} ms while reading ${during}; longest task ${probes.longTaskMax.toFixed(0)} ms (${probes.longTasks} over 50 ms)`);
+    const slowest = [...times]
+      .sort((x, y) => y[1] - x[1])
+      .slice(0, 3)
+      .map(([f, ms]) => `${f} ${ms.toFixed(0)} ms`);
+    const during = await page.evaluate(
+      (at) =>
+        (Reflect.get(window, '__byaCards') as Array<[number, string, string]>).filter(([time, , status]) => time <= at && status === 'reading').at(-1)?.[1],
+      Math.max(probes.timerMaxAt, probes.frameMaxAt),
+    );
+    console.log(
+      `fuzz-page inspector batch ${b} (${lang}): slowest ${slowest.join(', ')}; longest gap ${probes.timerMax.toFixed(0)}/${probes.frameMax.toFixed(0)} ms while reading ${during}; longest task ${probes.longTaskMax.toFixed(0)} ms (${probes.longTasks} over 50 ms)`,
+    );
 
     const cards = await page.locator('[data-testid="file-result"]').evaluateAll((els) =>
       els.map((el) => ({
         file: el.getAttribute('data-file') ?? '',
         status: el.getAttribute('data-status') ?? '',
         text: (el as HTMLElement).innerText,
-        error: el.querySelector('[data-testid="file-error"]') ? { code: el.querySelector('[data-testid="file-error"]')?.getAttribute('data-code') ?? '', heading: el.querySelector('[data-testid="file-error"] strong')?.textContent ?? '', message: el.querySelector('[data-testid="file-error"] p')?.textContent ?? '' } : undefined,
+        error: el.querySelector('[data-testid="file-error"]')
+          ? {
+              code: el.querySelector('[data-testid="file-error"]')?.getAttribute('data-code') ?? '',
+              heading: el.querySelector('[data-testid="file-error"] strong')?.textContent ?? '',
+              message: el.querySelector('[data-testid="file-error"] p')?.textContent ?? '',
+            }
+          : undefined,
         damage: [...el.querySelectorAll('[data-testid="file-damage"] li')].map((li) => ({ code: li.getAttribute('data-code') ?? '', text: li.textContent })),
         cards: el.querySelectorAll('.cards > *').length,
         none: el.querySelector('[data-testid="file-none"]') !== null,
@@ -233,10 +257,14 @@ test('inspector: 300 damaged photos each get a reading or one clear localized me
       }
     }
   }
-  console.log(`fuzz-page inspector: ${variants.length} variants; outcomes ${JSON.stringify(outcomes)}; max time per file ${maxMs.toFixed(0)} ms; max heartbeat gap ${maxGap.toFixed(0)} ms`);
+  console.log(
+    `fuzz-page inspector: ${variants.length} variants; outcomes ${JSON.stringify(outcomes)}; max time per file ${maxMs.toFixed(0)} ms; max heartbeat gap ${maxGap.toFixed(0)} ms`,
+  );
 });
 
-test('cleaner: 300 damaged photos each get a verified clean file or one clear localized message; no location survives; cleaning again changes nothing', async ({ page }) => {
+test('cleaner: 300 damaged photos each get a verified clean file or one clear localized message; no location survives; cleaning again changes nothing', async ({
+  page,
+}) => {
   test.skip(!hasExiftool(), 'needs exiftool (Debian: libimage-exiftool-perl)');
   // About 70 s on a quiet 2-core machine, 200 s at a load average of 10 (the HEIC/AVIF conversions dominate).
   test.setTimeout(480_000);
@@ -262,7 +290,10 @@ test('cleaner: 300 damaged photos each get a verified clean file or one clear lo
     expect(probes.timerMax, `batch ${b}: longest timer gap (ms)`).toBeLessThan(HEARTBEAT_MS);
     expect(probes.frameMax, `batch ${b}: longest frame gap (ms)`).toBeLessThan(HEARTBEAT_MS);
     // The bar went up one file at a time (from 0 when it appeared); the time between value k and k+1 is the time of file k.
-    expect(probes.progress.map(([, value]) => value), `batch ${b}: progress`).toEqual(Array.from({ length: batch.length + 1 }, (_, i) => i));
+    expect(
+      probes.progress.map(([, value]) => value),
+      `batch ${b}: progress`,
+    ).toEqual(Array.from({ length: batch.length + 1 }, (_, i) => i));
     const steps = probes.progress.map(([time]) => time);
     for (const [k, variant] of batch.entries()) {
       const ms = steps[k + 1]! - steps[k]!;
@@ -272,9 +303,13 @@ test('cleaner: 300 damaged photos each get a verified clean file or one clear lo
       if (!converts) maxLosslessMs = Math.max(maxLosslessMs, ms);
     }
     const slowest = batch.map((v, k) => [v.name, steps[k + 1]! - steps[k]!] as const).sort((x, y) => y[1] - x[1])[0];
-    console.log(`fuzz-page cleaner batch ${b} (${lang}): slowest ${slowest?.[0]} ${slowest?.[1].toFixed(0)} ms; longest gap ${probes.timerMax.toFixed(0)}/${probes.frameMax.toFixed(0)} ms; longest task ${probes.longTaskMax.toFixed(0)} ms (${probes.longTasks} over 50 ms)`);
+    console.log(
+      `fuzz-page cleaner batch ${b} (${lang}): slowest ${slowest?.[0]} ${slowest?.[1].toFixed(0)} ms; longest gap ${probes.timerMax.toFixed(0)}/${probes.frameMax.toFixed(0)} ms; longest task ${probes.longTaskMax.toFixed(0)} ms (${probes.longTasks} over 50 ms)`,
+    );
 
-    const messages = Object.entries(t).filter(([k]) => k.startsWith('error.')).map(([k, v]) => [k.slice('error.'.length), new RegExp(`^${templateRegex(v)}$`)] as const);
+    const messages = Object.entries(t)
+      .filter(([k]) => k.startsWith('error.'))
+      .map(([k, v]) => [k.slice('error.'.length), new RegExp(`^${templateRegex(v)}$`)] as const);
     const articles = await tool.getByRole('article').evaluateAll((els) =>
       els.map((el) => ({
         heading: el.querySelector('.file-name')?.textContent ?? '',
@@ -290,7 +325,11 @@ test('cleaner: 300 damaged photos each get a verified clean file or one clear lo
       expect.soft((a.alert === null) !== (a.download === null), `${label}: either a clean file or a message`).toBe(true);
       if (a.alert !== null) {
         // "{name}: {message}" in the page's language: the file's name, then one of the cleaner's messages.
-        const shape = new RegExp(`^${t['file.error']!.split(/(\{\w+\})/).map((part) => (part === '{name}' ? escape(a.heading) : part === '{message}' ? '([\\s\\S]+)' : escape(part))).join('')}$`);
+        const shape = new RegExp(
+          `^${t['file.error']!.split(/(\{\w+\})/)
+            .map((part) => (part === '{name}' ? escape(a.heading) : part === '{message}' ? '([\\s\\S]+)' : escape(part)))
+            .join('')}$`,
+        );
         const message = shape.exec(a.alert)?.[1] ?? '';
         expect.soft(message, `${label}: the message names the file ("${a.alert}")`).not.toBe('');
         const code = messages.find(([, re]) => re.test(message))?.[0];
@@ -324,30 +363,44 @@ test('cleaner: 300 damaged photos each get a verified clean file or one clear lo
   writeFileSync(join(witnessDir, 'exif.jpg'), readFileSync(join(IMAGES, 'immich__thompson-springs.jpg')));
   writeFileSync(join(witnessDir, 'xmp.jpg'), readFileSync(xmpWitness.path));
   const witness = exiftoolDir(witnessDir);
-  for (const file of ['exif.jpg', 'xmp.jpg']) expect(Object.keys(witness.get(file) ?? {}).filter((k) => k.includes('GPS')), `exiftool sees the location in ${file}`).not.toEqual([]);
+  for (const file of ['exif.jpg', 'xmp.jpg'])
+    expect(
+      Object.keys(witness.get(file) ?? {}).filter((k) => k.includes('GPS')),
+      `exiftool sees the location in ${file}`,
+    ).not.toEqual([]);
   expect(await locationLeft(readFileSync(join(witnessDir, 'exif.jpg'))), 'our walker sees EXIF GPS').not.toEqual([]);
   expect(await locationLeft(readFileSync(join(witnessDir, 'xmp.jpg'))), 'our walker sees XMP GPS').not.toEqual([]);
   const tags = exiftoolDir(outDir);
   expect(tags.size, 'exiftool read every clean file').toBe(cleaned.length);
   for (const c of cleaned) {
     const keys = Object.keys(tags.get(c.name) ?? {});
-    expect.soft(keys.filter((k) => /GPS|^XMP|MakerNotes|Serial/i.test(k)), `${c.variant.name}: exiftool finds location, XMP or serial`).toEqual([]);
+    expect
+      .soft(
+        keys.filter((k) => /GPS|^XMP|MakerNotes|Serial/i.test(k)),
+        `${c.variant.name}: exiftool finds location, XMP or serial`,
+      )
+      .toEqual([]);
   }
-  console.log(`fuzz-page cleaner: ${variants.length} variants; outcomes ${JSON.stringify(outcomes)}; max time per file ${maxMs.toFixed(0)} ms (${maxLosslessMs.toFixed(0)} ms without HEIC/AVIF conversions); max heartbeat gap ${maxGap.toFixed(0)} ms`);
+  console.log(
+    `fuzz-page cleaner: ${variants.length} variants; outcomes ${JSON.stringify(outcomes)}; max time per file ${maxMs.toFixed(0)} ms (${maxLosslessMs.toFixed(0)} ms without HEIC/AVIF conversions); max heartbeat gap ${maxGap.toFixed(0)} ms`,
+  );
 
   // Idempotence on a sample spread over the formats: clean the clean files again, byte for byte the same.
   const byFormat = new Map<string, typeof cleaned>();
   for (const c of cleaned) byFormat.set(c.name.split('.').pop() ?? '', [...(byFormat.get(c.name.split('.').pop() ?? '') ?? []), c]);
   const sample: typeof cleaned = [];
-  for (let k = 0; sample.length < Math.min(IDEMPOTENT_SAMPLE, cleaned.length); k++) for (const list of byFormat.values()) if (list[k] && sample.length < IDEMPOTENT_SAMPLE) sample.push(list[k]!);
+  for (let k = 0; sample.length < Math.min(IDEMPOTENT_SAMPLE, cleaned.length); k++)
+    for (const list of byFormat.values()) if (list[k] && sample.length < IDEMPOTENT_SAMPLE) sample.push(list[k]!);
   const againDir = join(workDir, 'again');
   mkdirSync(againDir);
   const tool = await openCleaner(page, 'en');
-  await tool.locator('#cleaner-pick').setInputFiles(sample.map((c, k) => {
-    const path = join(againDir, `${String(k).padStart(2, '0')}-${c.name}`);
-    writeFileSync(path, c.bytes);
-    return path;
-  }));
+  await tool.locator('#cleaner-pick').setInputFiles(
+    sample.map((c, k) => {
+      const path = join(againDir, `${String(k).padStart(2, '0')}-${c.name}`);
+      writeFileSync(path, c.bytes);
+      return path;
+    }),
+  );
   await expect(tool.getByRole('status')).toHaveText(`Finished: ${sample.length} cleaned, 0 refused, out of ${sample.length}.`, { timeout: 60_000 });
   const again = await downloadZip(page, tool, workDir);
   for (const [k, c] of sample.entries()) {

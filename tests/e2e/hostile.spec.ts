@@ -53,7 +53,11 @@ for (const path of toolPages) {
     expect(await watcher.problems()).toEqual([]);
     // Where a payload's attribute shows on screen, its opening `<` must show too: it was rendered as text.
     const text = await page.locator('body').innerText();
-    if (text.includes(PWNED_ATTRIBUTE)) expect(LITERAL_SIGNS.some((sign) => text.includes(sign)), 'payload shown literally').toBe(true);
+    if (text.includes(PWNED_ATTRIBUTE))
+      expect(
+        LITERAL_SIGNS.some((sign) => text.includes(sign)),
+        'payload shown literally',
+      ).toBe(true);
   });
 }
 

@@ -30,7 +30,9 @@ async function open(page: Page, path: string): Promise<void> {
 async function choose(page: Page, files: string[]): Promise<void> {
   await page.getByTestId('inspector-input').setInputFiles(files);
   await expect(page.locator('[data-testid="file-result"]')).toHaveCount(files.length);
-  await expect(page.locator('[data-testid="file-result"][data-status="waiting"], [data-testid="file-result"][data-status="reading"]')).toHaveCount(0, { timeout: 60_000 });
+  await expect(page.locator('[data-testid="file-result"][data-status="waiting"], [data-testid="file-result"][data-status="reading"]')).toHaveCount(0, {
+    timeout: 60_000,
+  });
 }
 
 const text = (v: unknown): string | undefined => (v === undefined || v === null || String(v).trim() === '' ? undefined : String(v).trim());
@@ -39,7 +41,10 @@ test('every fixture goes through the page: truth for readable files, an alert fo
   // 57 files and a few hundred checks; with two test workers on two cores it took up to 2.1 min here.
   test.setTimeout(300_000);
   await open(page, PAGE_EN);
-  await choose(page, ALL.map((f) => join(IMAGES, f)));
+  await choose(
+    page,
+    ALL.map((f) => join(IMAGES, f)),
+  );
   await expect(page.getByTestId('inspector-status')).toHaveText(`${ALL.length} file(s) read.`);
   for (const file of ALL) {
     const card = result(page, file);
@@ -50,7 +55,11 @@ test('every fixture goes through the page: truth for readable files, an alert fo
     await expect(card, file).toHaveAttribute('data-status', 'done');
     await expect(card.getByRole('alert'), `${file} shows no error`).toHaveCount(0);
     const truth = truthFor(file);
-    for (const [field, tag] of [['make', 'IFD0:Make'], ['model', 'IFD0:Model'], ['taken', 'ExifIFD:DateTimeOriginal']] as const) {
+    for (const [field, tag] of [
+      ['make', 'IFD0:Make'],
+      ['model', 'IFD0:Model'],
+      ['taken', 'ExifIFD:DateTimeOriginal'],
+    ] as const) {
       const expected = text(truth[tag]);
       const value = card.locator(`[data-field="${field}"]`);
       if (expected === undefined) {
@@ -72,7 +81,10 @@ test('the three WebP files show their EXIF (exifr alone cannot read WebP)', asyn
   await open(page, PAGE_EN);
   const webp = ALL.filter((f) => f.endsWith('.webp'));
   expect(webp).toHaveLength(3);
-  await choose(page, webp.map((f) => join(IMAGES, f)));
+  await choose(
+    page,
+    webp.map((f) => join(IMAGES, f)),
+  );
   await expect(result(page, 'immich__denali.webp').locator('[data-field="make"]')).toHaveText('Canon');
   await expect(result(page, 'mei__HTC_Desire.webp').locator('[data-field="gps-lat"]')).toHaveText('45.50067');
   await expect(result(page, 'mei__Issue_473_Java.webp').locator('[data-field="gps-lon"]')).toHaveText('-122.04097');
@@ -94,7 +106,10 @@ test('an idle inspector stops its worker; the cards stay and the next photo is r
 test('a PNG named .jpg is read as a PNG, beside broken files that do not disturb it', async ({ page }) => {
   await open(page, PAGE_FR);
   const files = ['synthetic__png_named_jpg__exifr_png_with_exif_and_gps.jpg', 'synthetic__html_page_named.jpg', 'synthetic__zero_length.jpg'];
-  await choose(page, files.map((f) => join(IMAGES, f)));
+  await choose(
+    page,
+    files.map((f) => join(IMAGES, f)),
+  );
   const png = result(page, files[0] ?? '');
   await expect(png.locator('.meta')).toContainText('PNG');
   await expect(png.locator('[data-field="gps-lat"]')).toHaveText('50.29960');
@@ -163,12 +178,20 @@ test('the sample photo: every card, the pre-crop thumbnail warning, the summary 
   await expect(taken).toHaveText('5 April 2025 at 14:32:10');
   await expect(taken).toHaveAttribute('data-raw', '2025:04:05 14:32:10');
   const history = card.locator('[data-card="history"] dt');
-  await expect(history).toHaveText(['5 April 2025 at 14:32:10 (UTC+02:00) · created', '5 April 2025 at 18:01:12 (UTC+02:00) · edited', '5 April 2025 at 18:03:44 (UTC+02:00) · cropped']);
+  await expect(history).toHaveText([
+    '5 April 2025 at 14:32:10 (UTC+02:00) · created',
+    '5 April 2025 at 18:01:12 (UTC+02:00) · edited',
+    '5 April 2025 at 18:03:44 (UTC+02:00) · cropped',
+  ]);
   await open(page, PAGE_FR);
   await page.getByRole('button', { name: 'Essayer avec la photo d’exemple' }).click();
   const fr = result(page, 'sample-lyon.jpg');
   await expect(fr.locator('[data-field="taken"]')).toHaveText('5 avril 2025 à 14:32:10');
-  await expect(fr.locator('[data-card="history"] dt')).toHaveText(['5 avril 2025 à 14:32:10 (UTC+02:00) · créé', '5 avril 2025 à 18:01:12 (UTC+02:00) · modifié', '5 avril 2025 à 18:03:44 (UTC+02:00) · recadré']);
+  await expect(fr.locator('[data-card="history"] dt')).toHaveText([
+    '5 avril 2025 à 14:32:10 (UTC+02:00) · créé',
+    '5 avril 2025 à 18:01:12 (UTC+02:00) · modifié',
+    '5 avril 2025 à 18:03:44 (UTC+02:00) · recadré',
+  ]);
 });
 
 test('a serial number and an author are labelled in plain words, in French and in English, with the tag name beneath', async ({ page }) => {
@@ -182,7 +205,8 @@ test('a serial number and an author are labelled in plain words, in French and i
     await open(page, path);
     await choose(page, [join(IMAGES, file)]);
     const card = result(page, file);
-    const row = (cardId: string, tag: string): Locator => card.locator(`[data-card="${cardId}"] .row`).filter({ has: page.locator('code', { hasText: new RegExp(`^${tag}$`) }) });
+    const row = (cardId: string, tag: string): Locator =>
+      card.locator(`[data-card="${cardId}"] .row`).filter({ has: page.locator('code', { hasText: new RegExp(`^${tag}$`) }) });
     const serial = row('device', 'ExifIFD:SerialNumber');
     await expect(serial.locator('dd'), path).toHaveText(String(truth['ExifIFD:SerialNumber']));
     await expect(serial.locator('dt'), path).toHaveText(`${serialLabel} ExifIFD:SerialNumber`);

@@ -5,8 +5,28 @@ import { expect, test } from './fixtures';
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
 const PAGES = [
-  { locale: 'fr', path: '/outils/avatar/', seed: 'Graine', another: 'Un autre', style: 'Style', svg: 'Télécharger en SVG', png: 'Télécharger en PNG', flip: 'En miroir', background: 'Fond' },
-  { locale: 'en', path: '/en/tools/avatar/', seed: 'Seed', another: 'Another one', style: 'Style', svg: 'Download SVG', png: 'Download PNG', flip: 'Mirror it', background: 'Background' },
+  {
+    locale: 'fr',
+    path: '/outils/avatar/',
+    seed: 'Graine',
+    another: 'Un autre',
+    style: 'Style',
+    svg: 'Télécharger en SVG',
+    png: 'Télécharger en PNG',
+    flip: 'En miroir',
+    background: 'Fond',
+  },
+  {
+    locale: 'en',
+    path: '/en/tools/avatar/',
+    seed: 'Seed',
+    another: 'Another one',
+    style: 'Style',
+    svg: 'Download SVG',
+    png: 'Download PNG',
+    flip: 'Mirror it',
+    background: 'Background',
+  },
 ] as const;
 
 for (const p of PAGES) {

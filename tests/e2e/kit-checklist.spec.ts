@@ -6,26 +6,46 @@ import { expect, test } from './fixtures';
 
 const KEY = 'bya.checklist.v2';
 const LEGACY_KEY = 'bya.checklist.v1';
-interface Group { id: string; service?: string; steps: { id: string; title: string }[] }
+interface Group {
+  id: string;
+  service?: string;
+  steps: { id: string; title: string }[];
+}
 const groups = (locale: 'fr' | 'en'): Group[] =>
   (JSON.parse(readFileSync(join(ROOT, 'src/content/checklist', `${locale}.json`), 'utf8')) as { groups: Group[] }).groups;
 /** Ids of the steps of the scopes given ('general' for the groups without a service). */
 const stepsOf = (locale: 'fr' | 'en', scopes: readonly string[]): string[] =>
-  groups(locale).filter((g) => scopes.includes(g.service ?? 'general')).flatMap((g) => g.steps.map((s) => s.id));
+  groups(locale)
+    .filter((g) => scopes.includes(g.service ?? 'general'))
+    .flatMap((g) => g.steps.map((s) => s.id));
 const ALL_STEPS = (locale: 'fr' | 'en'): number => groups(locale).flatMap((g) => g.steps).length;
 
 const PAGES = [
   {
-    locale: 'fr', path: '/outils/reglages/', progress: (n: number, t: number) => `${n} étape(s) faite(s) sur ${t} pour vos services.`,
-    reset: 'Effacer mes coches', done: 'Terminé', print: 'Imprimer la liste', firstStep: 'Désactiver « Improve the model for everyone »',
-    picker: 'Les services que vous utilisez', perService: (name: string, n: number, t: number) => `${name} : ${n} sur ${t}`,
-    frUnconfirmed: 'libellé français non confirmé', read: 'lue le 2 décembre 2026',
+    locale: 'fr',
+    path: '/outils/reglages/',
+    progress: (n: number, t: number) => `${n} étape(s) faite(s) sur ${t} pour vos services.`,
+    reset: 'Effacer mes coches',
+    done: 'Terminé',
+    print: 'Imprimer la liste',
+    firstStep: 'Désactiver « Improve the model for everyone »',
+    picker: 'Les services que vous utilisez',
+    perService: (name: string, n: number, t: number) => `${name} : ${n} sur ${t}`,
+    frUnconfirmed: 'libellé français non confirmé',
+    read: 'lue le 2 décembre 2026',
   },
   {
-    locale: 'en', path: '/en/tools/settings-checklist/', progress: (n: number, t: number) => `${n} of ${t} steps done for your services.`,
-    reset: 'Clear my ticks', done: 'All done', print: 'Print the checklist', firstStep: 'Switch off "Improve the model for everyone"',
-    picker: 'The services you use', perService: (name: string, n: number, t: number) => `${name}: ${n} of ${t}`,
-    frUnconfirmed: 'French label unconfirmed', read: 'read on 2 December 2026',
+    locale: 'en',
+    path: '/en/tools/settings-checklist/',
+    progress: (n: number, t: number) => `${n} of ${t} steps done for your services.`,
+    reset: 'Clear my ticks',
+    done: 'All done',
+    print: 'Print the checklist',
+    firstStep: 'Switch off "Improve the model for everyone"',
+    picker: 'The services you use',
+    perService: (name: string, n: number, t: number) => `${name}: ${n} of ${t}`,
+    frUnconfirmed: 'French label unconfirmed',
+    read: 'read on 2 December 2026',
   },
 ] as const;
 
@@ -56,7 +76,8 @@ for (const p of PAGES) {
       await expect(status).toContainText(p.progress(4, shown));
       await expect(page.locator('[data-progress="gemini"]')).toHaveText(p.perService('Google Gemini', 1, stepsOf(p.locale, ['gemini']).length));
       expect(JSON.parse((await page.evaluate((k) => localStorage.getItem(k), KEY)) ?? 'null')).toEqual({
-        v: 2, services: ['chatgpt', 'gemini', 'le-chat'],
+        v: 2,
+        services: ['chatgpt', 'gemini', 'le-chat'],
         done: { chatgpt: ['improve-model'], gemini: ['gemini-keep-activity'], 'le-chat': ['lechat-training-app'], general: ['clean-photo'] },
       });
 
@@ -86,7 +107,13 @@ for (const p of PAGES) {
 
     test('the first version’s ticks are carried over to their services', async ({ page }) => {
       await page.goto(p.path);
-      await page.evaluate(([k, v]) => { localStorage.clear(); localStorage.setItem(k, v); }, [LEGACY_KEY, '{"v":1,"done":["improve-model","clean-photo"]}'] as const);
+      await page.evaluate(
+        ([k, v]) => {
+          localStorage.clear();
+          localStorage.setItem(k, v);
+        },
+        [LEGACY_KEY, '{"v":1,"done":["improve-model","clean-photo"]}'] as const,
+      );
       await page.reload();
       await expect(page.locator('#settings-checklist[data-ready="true"]')).toBeVisible();
       await expect(page.getByLabel(p.firstStep)).toBeChecked();
@@ -108,7 +135,11 @@ for (const p of PAGES) {
         await expect(page.locator('input[data-step]:disabled')).toHaveCount(0);
         await page.locator('#box-memory').check();
         await expect(page.locator('.checklist-progress [role="status"]')).toContainText(p.progress(1, chatgptAndGeneral));
-        expect(JSON.parse((await page.evaluate((k) => localStorage.getItem(k), KEY)) ?? 'null')).toEqual({ v: 2, services: ['chatgpt'], done: { chatgpt: ['memory'] } });
+        expect(JSON.parse((await page.evaluate((k) => localStorage.getItem(k), KEY)) ?? 'null')).toEqual({
+          v: 2,
+          services: ['chatgpt'],
+          done: { chatgpt: ['memory'] },
+        });
       });
     }
 
@@ -139,7 +170,8 @@ for (const p of PAGES) {
       violations.push(...(await axeBothSchemes(page, 'all done')));
 
       // Every service chosen: all groups visible, axe still clean.
-      for (const name of ['Google Gemini', 'Meta AI', 'Microsoft Copilot', 'Mistral Le Chat']) await page.getByRole('group', { name: p.picker }).getByRole('checkbox', { name }).check();
+      for (const name of ['Google Gemini', 'Meta AI', 'Microsoft Copilot', 'Mistral Le Chat'])
+        await page.getByRole('group', { name: p.picker }).getByRole('checkbox', { name }).check();
       await expect(page.locator('section.checklist-group:visible')).toHaveCount(groups(p.locale).length);
       violations.push(...(await axeBothSchemes(page, 'every service')));
       expect(violations).toEqual([]);

@@ -5,7 +5,11 @@ import { axeBothSchemes } from '../support/kit';
 import { ROOT } from '../support/paths';
 import { expect, test } from './fixtures';
 
-interface Question { id: string; kind: 'single' | 'multiple'; options: { id: string; correct: boolean }[] }
+interface Question {
+  id: string;
+  kind: 'single' | 'multiple';
+  options: { id: string; correct: boolean }[];
+}
 const DIR = join(ROOT, 'src/content/quiz');
 const QUESTIONS: Question[] = readdirSync(DIR)
   .filter((f) => f.endsWith('.json'))
@@ -13,8 +17,28 @@ const QUESTIONS: Question[] = readdirSync(DIR)
   .map((f) => ({ id: f.replace(/\.json$/, ''), ...(JSON.parse(readFileSync(join(DIR, f), 'utf8')) as Omit<Question, 'id'>) }));
 
 const PAGES = [
-  { locale: 'fr', path: '/outils/quiz/', check: 'Vérifier ma réponse', retry: 'Recommencer', right: 'Bonne réponse.', wrong: 'Pas tout à fait.', final: (c: number, t: number) => `${c} bonne(s) réponse(s) sur ${t}.`, progress: (a: number, t: number, c: number) => `${a} question(s) sur ${t} traitée(s), ${c} juste(s)`, need: 'Choisissez d’abord une réponse.' },
-  { locale: 'en', path: '/en/tools/quiz/', check: 'Check my answer', retry: 'Start again', right: 'Right.', wrong: 'Not quite.', final: (c: number, t: number) => `${c} right out of ${t}.`, progress: (a: number, t: number, c: number) => `${a} of ${t} questions answered, ${c} right`, need: 'Choose an answer first.' },
+  {
+    locale: 'fr',
+    path: '/outils/quiz/',
+    check: 'Vérifier ma réponse',
+    retry: 'Recommencer',
+    right: 'Bonne réponse.',
+    wrong: 'Pas tout à fait.',
+    final: (c: number, t: number) => `${c} bonne(s) réponse(s) sur ${t}.`,
+    progress: (a: number, t: number, c: number) => `${a} question(s) sur ${t} traitée(s), ${c} juste(s)`,
+    need: 'Choisissez d’abord une réponse.',
+  },
+  {
+    locale: 'en',
+    path: '/en/tools/quiz/',
+    check: 'Check my answer',
+    retry: 'Start again',
+    right: 'Right.',
+    wrong: 'Not quite.',
+    final: (c: number, t: number) => `${c} right out of ${t}.`,
+    progress: (a: number, t: number, c: number) => `${a} of ${t} questions answered, ${c} right`,
+    need: 'Choose an answer first.',
+  },
 ] as const;
 
 /** Ticks the right options of a question, or a wrong set (the first wrong option only). */

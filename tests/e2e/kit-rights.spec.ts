@@ -4,22 +4,56 @@ import { expect, test } from './fixtures';
 
 const PAGES = [
   {
-    locale: 'fr', path: '/outils/demande-rgpd/', service: 'Le service', name: 'Votre nom', email: 'Adresse e-mail de votre compte ChatGPT', region: 'Où vous vivez',
-    access: /\(accès\)/, erasure: /\(effacement\)/, objection: /\(opposition\)/, restriction: /\(limitation, article 18 du RGPD\)/,
-    ground: 'Pourquoi demander la limitation', situation: 'Votre situation particulière',
-    letterFr: 'Français', letterEn: 'Anglais', copy: 'Copier la lettre', download: 'Télécharger en .txt', letter: 'Texte de la lettre, prêt à coller',
-    copied: 'La lettre est copiée', fallback: 'la lettre est sélectionnée', none: 'Cochez au moins une demande',
-    needsObjection: 'Ce motif suppose une opposition', notUnder: 'la lettre fondée sur la nLPD suisse ne la demande pas',
-    unconfirmed: 'Non confirmé', qcUnconfirmed: 'articles 27, 28, 32, 42 et 43 de la loi sur le secteur privé',
+    locale: 'fr',
+    path: '/outils/demande-rgpd/',
+    service: 'Le service',
+    name: 'Votre nom',
+    email: 'Adresse e-mail de votre compte ChatGPT',
+    region: 'Où vous vivez',
+    access: /\(accès\)/,
+    erasure: /\(effacement\)/,
+    objection: /\(opposition\)/,
+    restriction: /\(limitation, article 18 du RGPD\)/,
+    ground: 'Pourquoi demander la limitation',
+    situation: 'Votre situation particulière',
+    letterFr: 'Français',
+    letterEn: 'Anglais',
+    copy: 'Copier la lettre',
+    download: 'Télécharger en .txt',
+    letter: 'Texte de la lettre, prêt à coller',
+    copied: 'La lettre est copiée',
+    fallback: 'la lettre est sélectionnée',
+    none: 'Cochez au moins une demande',
+    needsObjection: 'Ce motif suppose une opposition',
+    notUnder: 'la lettre fondée sur la nLPD suisse ne la demande pas',
+    unconfirmed: 'Non confirmé',
+    qcUnconfirmed: 'articles 27, 28, 32, 42 et 43 de la loi sur le secteur privé',
   },
   {
-    locale: 'en', path: '/en/tools/gdpr-request/', service: 'The service', name: 'Your name', email: 'Email address of your ChatGPT account', region: 'Where you live',
-    access: /\(access\)/, erasure: /\(erasure\)/, objection: /\(objection\)/, restriction: /\(restriction, GDPR Article 18\)/,
-    ground: 'Why you ask for restriction', situation: 'Your particular situation',
-    letterFr: 'French', letterEn: 'English', copy: 'Copy the letter', download: 'Download as .txt', letter: 'Letter text, ready to paste',
-    copied: 'The letter is copied', fallback: 'the letter is selected', none: 'Tick at least one request',
-    needsObjection: 'This ground needs an objection', notUnder: 'a letter based on the Swiss nFADP does not ask for it',
-    unconfirmed: 'Unconfirmed', qcUnconfirmed: 'sections 27, 28, 32, 42 and 43 of the private-sector act',
+    locale: 'en',
+    path: '/en/tools/gdpr-request/',
+    service: 'The service',
+    name: 'Your name',
+    email: 'Email address of your ChatGPT account',
+    region: 'Where you live',
+    access: /\(access\)/,
+    erasure: /\(erasure\)/,
+    objection: /\(objection\)/,
+    restriction: /\(restriction, GDPR Article 18\)/,
+    ground: 'Why you ask for restriction',
+    situation: 'Your particular situation',
+    letterFr: 'French',
+    letterEn: 'English',
+    copy: 'Copy the letter',
+    download: 'Download as .txt',
+    letter: 'Letter text, ready to paste',
+    copied: 'The letter is copied',
+    fallback: 'the letter is selected',
+    none: 'Tick at least one request',
+    needsObjection: 'This ground needs an objection',
+    notUnder: 'a letter based on the Swiss nFADP does not ask for it',
+    unconfirmed: 'Unconfirmed',
+    qcUnconfirmed: 'sections 27, 28, 32, 42 and 43 of the private-sector act',
   },
 ] as const;
 
@@ -27,7 +61,9 @@ for (const p of PAGES) {
   test.describe(`GDPR letter (${p.locale})`, () => {
     test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 
-    test("the letter goes to the chosen service's controller, cites the law of the reader's region and carries the reader's details; copy and .txt download give the same text", async ({ page }) => {
+    test("the letter goes to the chosen service's controller, cites the law of the reader's region and carries the reader's details; copy and .txt download give the same text", async ({
+      page,
+    }) => {
       await page.goto(p.path);
       await expect(page.locator('.rights-form[data-ready="true"]')).toBeVisible();
       await page.getByLabel(p.erasure).uncheck();
@@ -53,7 +89,9 @@ for (const p of PAGES) {
 
       // Another service and region: Mistral AI in Paris, the CNIL, the GDPR.
       await page.getByLabel(p.service).selectOption('le-chat');
-      await expect(page.getByLabel('Email address of your Mistral Le Chat account').or(page.getByLabel('Adresse e-mail de votre compte Mistral Le Chat'))).toBeVisible();
+      await expect(
+        page.getByLabel('Email address of your Mistral Le Chat account').or(page.getByLabel('Adresse e-mail de votre compte Mistral Le Chat')),
+      ).toBeVisible();
       await page.getByLabel(p.region).selectOption('fr');
       await page.getByLabel(p.letterFr).check();
       await expect(letter).toHaveValue(/articles 15 et 21 du RGPD/);
@@ -197,7 +235,15 @@ for (const p of PAGES) {
       await expect(letter).toHaveValue(/dsar@openai\.com/);
       await expect(page.getByLabel(p.name)).toBeDisabled();
       const table = page.locator('table.controllers');
-      for (const entity of ['OpenAI Ireland Limited', 'Google Ireland Limited', 'Meta Platforms Ireland Limited', 'X.AI LLC', 'Microsoft Ireland Operations Limited', 'Mistral AI']) await expect(table).toContainText(entity);
+      for (const entity of [
+        'OpenAI Ireland Limited',
+        'Google Ireland Limited',
+        'Meta Platforms Ireland Limited',
+        'X.AI LLC',
+        'Microsoft Ireland Operations Limited',
+        'Mistral AI',
+      ])
+        await expect(table).toContainText(entity);
       await expect(table.locator('tr[data-service="grok"] a[href="mailto:privacy@x.ai"]')).toBeVisible();
       await expect(table.locator('tr[data-service="le-chat"] a[href="https://mistral.ai/en/contact"]')).toBeVisible();
       // The kit's Québec sentences cite provisions we could not read in force: they carry the unconfirmed mark; the Swiss ones do not.

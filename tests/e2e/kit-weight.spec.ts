@@ -13,16 +13,72 @@ import { ROOT } from '../support/paths';
 import { expect, test } from './fixtures';
 
 const PAGES: { path: string; budget: number; use: (page: Page) => Promise<void> }[] = [
-  { path: '/en/', budget: 20_000, use: async () => { /* the page itself is the measure: nothing to use */ } },
-  { path: '/outils/reglages/', budget: 40_000, use: async (page) => { await expect(page.locator('#settings-checklist[data-ready="true"]')).toBeAttached(); } },
-  { path: '/en/tools/settings-checklist/', budget: 40_000, use: async (page) => { await expect(page.locator('#settings-checklist[data-ready="true"]')).toBeAttached(); } },
-  { path: '/outils/quiz/', budget: 45_000, use: async (page) => { await page.locator('.quiz').scrollIntoViewIfNeeded(); await expect(page.locator('.quiz[data-ready="true"]')).toBeVisible(); } },
-  { path: '/en/tools/quiz/', budget: 45_000, use: async (page) => { await page.locator('.quiz').scrollIntoViewIfNeeded(); await expect(page.locator('.quiz[data-ready="true"]')).toBeVisible(); } },
-  { path: '/outils/demande-rgpd/', budget: 45_000, use: async (page) => { await expect(page.locator('.rights-form[data-ready="true"]')).toBeVisible(); } },
-  { path: '/en/tools/gdpr-request/', budget: 45_000, use: async (page) => { await expect(page.locator('.rights-form[data-ready="true"]')).toBeVisible(); } },
+  {
+    path: '/en/',
+    budget: 20_000,
+    use: async () => {
+      /* the page itself is the measure: nothing to use */
+    },
+  },
+  {
+    path: '/outils/reglages/',
+    budget: 40_000,
+    use: async (page) => {
+      await expect(page.locator('#settings-checklist[data-ready="true"]')).toBeAttached();
+    },
+  },
+  {
+    path: '/en/tools/settings-checklist/',
+    budget: 40_000,
+    use: async (page) => {
+      await expect(page.locator('#settings-checklist[data-ready="true"]')).toBeAttached();
+    },
+  },
+  {
+    path: '/outils/quiz/',
+    budget: 45_000,
+    use: async (page) => {
+      await page.locator('.quiz').scrollIntoViewIfNeeded();
+      await expect(page.locator('.quiz[data-ready="true"]')).toBeVisible();
+    },
+  },
+  {
+    path: '/en/tools/quiz/',
+    budget: 45_000,
+    use: async (page) => {
+      await page.locator('.quiz').scrollIntoViewIfNeeded();
+      await expect(page.locator('.quiz[data-ready="true"]')).toBeVisible();
+    },
+  },
+  {
+    path: '/outils/demande-rgpd/',
+    budget: 45_000,
+    use: async (page) => {
+      await expect(page.locator('.rights-form[data-ready="true"]')).toBeVisible();
+    },
+  },
+  {
+    path: '/en/tools/gdpr-request/',
+    budget: 45_000,
+    use: async (page) => {
+      await expect(page.locator('.rights-form[data-ready="true"]')).toBeVisible();
+    },
+  },
   // The avatar page's first style (Lorelei) is the bulk: DiceBear drawings are large.
-  { path: '/outils/avatar/', budget: 130_000, use: async (page) => { await expect(page.locator('.avatar-preview img')).toHaveAttribute('src', /^blob:/); } },
-  { path: '/en/tools/avatar/', budget: 130_000, use: async (page) => { await expect(page.locator('.avatar-preview img')).toHaveAttribute('src', /^blob:/); } },
+  {
+    path: '/outils/avatar/',
+    budget: 130_000,
+    use: async (page) => {
+      await expect(page.locator('.avatar-preview img')).toHaveAttribute('src', /^blob:/);
+    },
+  },
+  {
+    path: '/en/tools/avatar/',
+    budget: 130_000,
+    use: async (page) => {
+      await expect(page.locator('.avatar-preview img')).toHaveAttribute('src', /^blob:/);
+    },
+  },
 ];
 
 test('each kit page stays within its JavaScript budget (gzip)', async ({ page }) => {
@@ -37,7 +93,11 @@ test('each kit page stays within its JavaScript budget (gzip)', async ({ page })
     const pending: Promise<void>[] = [];
     const onResponse = (response: import('@playwright/test').Response): void => {
       if (response.request().resourceType() !== 'script' || response.status() !== 200) return;
-      pending.push(response.body().then((body) => { files[new URL(response.url()).pathname] = gzipSync(body, { level: 9 }).length; }));
+      pending.push(
+        response.body().then((body) => {
+          files[new URL(response.url()).pathname] = gzipSync(body, { level: 9 }).length;
+        }),
+      );
     };
     page.on('response', onResponse);
     await page.goto(entry.path);
@@ -51,6 +111,10 @@ test('each kit page stays within its JavaScript budget (gzip)', async ({ page })
   }
   mkdirSync(join(ROOT, '.tmp'), { recursive: true });
   writeFileSync(join(ROOT, '.tmp/kit-js-weight.json'), `${JSON.stringify(report, null, 2)}\n`);
-  console.log(Object.entries(report).map(([path, r]) => `${path}: ${r.gzipBytes} B gzip in ${r.scripts} script(s), ${r.overSiteScript} B more than a page without island`).join('\n'));
+  console.log(
+    Object.entries(report)
+      .map(([path, r]) => `${path}: ${r.gzipBytes} B gzip in ${r.scripts} script(s), ${r.overSiteScript} B more than a page without island`)
+      .join('\n'),
+  );
   for (const entry of PAGES) expect(report[entry.path]?.gzipBytes ?? Infinity, entry.path).toBeLessThanOrEqual(entry.budget);
 });

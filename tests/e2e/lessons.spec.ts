@@ -137,7 +137,10 @@ for (const locale of LESSON_LOCALES) {
       page.off('request', listener);
       expect(scripts, `${slug}: script requests`).toEqual([]);
       const inline = await page.evaluate(() => [...document.scripts].map((s) => ({ src: s.src, bytes: new TextEncoder().encode(s.textContent).length })));
-      expect(inline.filter((s) => s.src !== ''), `${slug}: external scripts`).toEqual([]);
+      expect(
+        inline.filter((s) => s.src !== ''),
+        `${slug}: external scripts`,
+      ).toEqual([]);
       const bytes = inline.reduce((sum, s) => sum + s.bytes, 0);
       expect(inline.length, `${slug}: inline scripts`).toBe(2);
       expect(bytes, `${slug}: inline script bytes`).toBeLessThanOrEqual(INLINE_SCRIPT_BUDGET);

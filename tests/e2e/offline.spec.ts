@@ -26,7 +26,10 @@ test('after one visit, every page and tool works with the network cut', async ({
   });
   expect(cached.names).toEqual([expect.stringMatching(/^bya-[0-9a-f]{12}$/)]);
   expect(cached.paths).toEqual(expect.arrayContaining([...pages, '/404.html', '/en/404/']));
-  expect(cached.paths.some((p) => p.startsWith('/pagefind/')), 'the search index is precached').toBe(true);
+  expect(
+    cached.paths.some((p) => p.startsWith('/pagefind/')),
+    'the search index is precached',
+  ).toBe(true);
 
   const failed: string[] = [];
   page.on('requestfailed', (request) => {

@@ -36,7 +36,10 @@ for (const path of pages) {
     test.info().annotations.push({ type: 'driven', description: `${inputs} file input(s), ${clicks} button click(s)` });
 
     const origin = new URL(baseURL ?? '').origin;
-    expect(privacy.requests.filter((url) => !url.startsWith(`${origin}/`) && !/^(data|blob):/.test(url)), 'other origins').toEqual([]);
+    expect(
+      privacy.requests.filter((url) => !url.startsWith(`${origin}/`) && !/^(data|blob):/.test(url)),
+      'other origins',
+    ).toEqual([]);
     expect(await watcher.problems(), 'CSP violations or dialogs').toEqual([]);
     expect(await page.evaluate(() => document.cookie), 'document.cookie').toBe('');
   });

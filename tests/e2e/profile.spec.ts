@@ -77,7 +77,17 @@ test('the sample photo: Lyon, France, at home in the browser’s time zone', asy
 
 test('a photo the inspector read in this tab is picked up without a new upload', async ({ page }) => {
   await page.goto(EN);
-  const summary = { format: 'jpeg', gps: { lat: 43.467448, lon: 11.885127 }, takenAt: '2008-10-22T16:28:39', make: 'NIKON', model: 'COOLPIX P6000', hasSerial: false, people: [], hasThumbnail: true, isSample: false };
+  const summary = {
+    format: 'jpeg',
+    gps: { lat: 43.467448, lon: 11.885127 },
+    takenAt: '2008-10-22T16:28:39',
+    make: 'NIKON',
+    model: 'COOLPIX P6000',
+    hasSerial: false,
+    people: [],
+    hasThumbnail: true,
+    isSample: false,
+  };
   await page.evaluate((s) => sessionStorage.setItem('bya.lastPhoto.v1', JSON.stringify(s)), summary);
   await open(page, EN);
   await expect(page.getByText('Photo taken from the inspector')).toBeVisible();

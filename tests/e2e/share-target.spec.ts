@@ -25,7 +25,11 @@ test('a share of two photos is answered by the service worker, cleaned, and leav
   const manifest = await page.evaluate(async () => (await fetch('/manifest.webmanifest')).json() as Promise<{ share_target?: unknown }>);
   expect(manifest.share_target).toMatchObject({ action: '/share/', method: 'POST', enctype: 'multipart/form-data', params: { files: [{ name: 'photos' }] } });
 
-  const photos = ['ianare__Canon_40D.jpg', 'exifr__png_with_exif_and_gps.png'].map((f) => ({ name: f, type: f.endsWith('.png') ? 'image/png' : 'image/jpeg', bytes: [...readFileSync(join(IMAGES, f))] }));
+  const photos = ['ianare__Canon_40D.jpg', 'exifr__png_with_exif_and_gps.png'].map((f) => ({
+    name: f,
+    type: f.endsWith('.png') ? 'image/png' : 'image/jpeg',
+    bytes: [...readFileSync(join(IMAGES, f))],
+  }));
   // Built as the browser sends a share: multipart/form-data, the files under the manifest's field name.
   const [answer] = await Promise.all([
     page.waitForResponse((r) => new URL(r.url()).pathname === '/share/'),
@@ -51,7 +55,9 @@ test('a share of two photos is answered by the service worker, cleaned, and leav
   const left = await page.evaluate(async () => {
     const names = await caches.keys();
     const found: string[] = [];
-    for (const name of names) for (const request of await (await caches.open(name)).keys()) if (new URL(request.url).pathname.startsWith('/share/')) found.push(`${name} ${request.url}`);
+    for (const name of names)
+      for (const request of await (await caches.open(name)).keys())
+        if (new URL(request.url).pathname.startsWith('/share/')) found.push(`${name} ${request.url}`);
     return { names, found };
   });
   expect(left.names).not.toContain('bya-share-v1');
@@ -62,7 +68,10 @@ test('Chromium finds the site installable, with no installability error', async 
   test.setTimeout(90_000);
   // A persistent profile: Playwright's usual contexts are incognito, where Chromium never installs anything.
   const executablePath = findChromium();
-  const context = await playwright.chromium.launchPersistentContext(tempDir('bya-install-'), { args: CHROMIUM_ARGS, ...(executablePath ? { executablePath } : {}) });
+  const context = await playwright.chromium.launchPersistentContext(tempDir('bya-install-'), {
+    args: CHROMIUM_ARGS,
+    ...(executablePath ? { executablePath } : {}),
+  });
   try {
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(`${baseURL ?? ''}/en/`);

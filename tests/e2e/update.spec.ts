@@ -25,7 +25,7 @@ test('a new build takes over with a tab of the old one open: that tab keeps work
   test.setTimeout(240_000);
   const buildB = join(ROOT, '.tmp', `update-build-b-${test.info().workerIndex}`);
   const renamed = await makeSecondBuild(DIST, buildB);
-  expect(renamed.length, 'build B has new worker scripts (the inspector\'s and the cleaner\'s)').toBeGreaterThanOrEqual(2);
+  expect(renamed.length, "build B has new worker scripts (the inspector's and the cleaner's)").toBeGreaterThanOrEqual(2);
 
   let server = await serve(DIST, PORT);
   try {
@@ -91,8 +91,11 @@ test('a new build takes over with a tab of the old one open: that tab keeps work
     await expect(tab1.locator('[data-card], [data-testid="file-error"]').first()).toBeVisible({ timeout: 30_000 });
     const alerts = await tab1.locator('[data-testid="file-error"]').allInnerTexts();
     expect(alerts, `tab 1 shows no error (its errors and failed requests: ${problems.join(' | ') || 'none'})`).toEqual([]);
-    await expect(tab1.locator('[data-card]').first(), 'tab 1 reads a photo with its build\'s worker').toBeVisible();
-    expect(workerRequests.some((url) => url.includes('B2.js')), 'tab 1 never loads build B\'s worker').toBe(false);
+    await expect(tab1.locator('[data-card]').first(), "tab 1 reads a photo with its build's worker").toBeVisible();
+    expect(
+      workerRequests.some((url) => url.includes('B2.js')),
+      "tab 1 never loads build B's worker",
+    ).toBe(false);
 
     // Once tab 1 is closed (and gone from the worker's list of windows), a navigation lets A's cache go.
     await tab1.close();

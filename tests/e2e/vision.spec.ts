@@ -93,7 +93,9 @@ test('a HEIC photo from an iPhone is scanned: decoded on the device, no "could n
   await scan(page, 'en');
   await expect(page.locator('[data-tool="vision"] [role="alert"]')).toHaveCount(0);
   // The photo was decoded: the finding about faces (none or some) is there.
-  await expect(page.locator('[data-tool="vision"] .findings li[data-finding^="finding.faces"], [data-tool="vision"] .findings li[data-finding="finding.noFace"]')).toHaveCount(1);
+  await expect(
+    page.locator('[data-tool="vision"] .findings li[data-finding^="finding.faces"], [data-tool="vision"] .findings li[data-finding="finding.noFace"]'),
+  ).toHaveCount(1);
   // The picture with its boxes is shown, from the worker's decoded copy (an <img> of the HEIC file itself would stay empty).
   const picture = page.locator('[data-tool="vision"] img');
   await expect(picture).toBeVisible();

@@ -16,7 +16,9 @@ import { expect, test } from './fixtures';
 /** The worker scripts the built pages start: the tools' module workers and Pagefind's classic one. */
 function workerScripts(): { path: string; type: WorkerType; label: string }[] {
   const found = new Map<string, string>();
-  for (const name of readdirSync(join(DIST, '_astro')).filter((f) => f.endsWith('.js')).sort()) {
+  for (const name of readdirSync(join(DIST, '_astro'))
+    .filter((f) => f.endsWith('.js'))
+    .sort()) {
     const code = readFileSync(join(DIST, '_astro', name), 'utf8');
     for (const match of code.matchAll(/new Worker\(new URL\(["'`](\/_astro\/[^"'`]+\.js)["'`]/g)) {
       // Named after the chunk that starts it (Cleaner, client…), without the hashes.
@@ -43,7 +45,7 @@ test.use({ allowConsoleErrors: ['tracker.invalid'] });
 
 const workers = workerScripts();
 
-test('the site starts the tools\' workers and Pagefind\'s', () => {
+test("the site starts the tools' workers and Pagefind's", () => {
   expect(workers.length, JSON.stringify(workers)).toBeGreaterThanOrEqual(3);
 });
 
@@ -71,7 +73,10 @@ for (const { path, type, label } of workers) {
       { url: path, workerType: type },
     );
     expect(report).toEqual({ fetched: 'refused', violations: ['connect-src https://tracker.invalid/collect'] });
-    expect(privacy.requests.filter((url) => url.includes('tracker.invalid')), 'requests that left').toEqual([]);
+    expect(
+      privacy.requests.filter((url) => url.includes('tracker.invalid')),
+      'requests that left',
+    ).toEqual([]);
   });
 }
 

@@ -48,7 +48,8 @@ async function waitFor<A extends unknown[]>(engine: Engine, what: string, fn: (.
       return false;
     });
     if (done) return;
-    if (Date.now() > end) throw new Error(`${engine.name}: timed out after ${timeoutMs} ms waiting for ${what}${lastError ? ` (last error: ${lastError})` : ''}`);
+    if (Date.now() > end)
+      throw new Error(`${engine.name}: timed out after ${timeoutMs} ms waiting for ${what}${lastError ? ` (last error: ${lastError})` : ''}`);
     await sleep(150);
   }
 }
@@ -123,9 +124,21 @@ function pageObservations(origin: string): { csp: string[]; foreign: string[]; r
   const reporting = typeof hook === 'object' && hook !== null && Reflect.get(hook, 'reporting') === true;
   const names = performance.getEntriesByType('resource').map((e) => e.name);
   const paths = names.filter((n) => n.startsWith(`${origin}/`)).map((n) => new URL(n).pathname);
-  return { csp: Array.isArray(csp) ? csp.map(String) : [], foreign: names.filter((n) => !n.startsWith(`${origin}/`) && !/^(data|blob):/.test(n)), resources: names.length, paths, reporting };
+  return {
+    csp: Array.isArray(csp) ? csp.map(String) : [],
+    foreign: names.filter((n) => !n.startsWith(`${origin}/`) && !/^(data|blob):/.test(n)),
+    resources: names.length,
+    paths,
+    reporting,
+  };
 }
-const observationsSchema = z.object({ csp: z.array(z.string()), foreign: z.array(z.string()), resources: z.number(), paths: z.array(z.string()), reporting: z.boolean() });
+const observationsSchema = z.object({
+  csp: z.array(z.string()),
+  foreign: z.array(z.string()),
+  resources: z.number(),
+  paths: z.array(z.string()),
+  reporting: z.boolean(),
+});
 
 /** Marks the n-th file input for the driver and scrolls it into view. */
 function markFileInput(n: number): null {
@@ -175,7 +188,9 @@ async function readProfile(engine: Engine, expect_: { hiddenCallout: boolean }):
     await waitFor(engine, 'the profile tool', wakeAndCheck, ['.profile-tool[data-ready="true"]']);
     await engine.setFiles('.profile-file input[type="file"]', [join(IMAGES, ONE_OF_EACH.JPEG)]);
     await waitFor(engine, 'the photo’s findings', present, ['[data-finding="photo.device"]'], 30_000);
-    await waitFor(engine, 'the place', () => (document.querySelector('[data-finding="photo.place"]')?.textContent ?? '').includes('Arezzo'), [], 15_000).catch(() => undefined);
+    await waitFor(engine, 'the place', () => (document.querySelector('[data-finding="photo.place"]')?.textContent ?? '').includes('Arezzo'), [], 15_000).catch(
+      () => undefined,
+    );
     const seen = await engine.evaluate(z.record(z.string(), z.string()), () => {
       const out: Record<string, string> = {};
       for (const f of document.querySelectorAll('[data-finding]')) out[f.getAttribute('data-finding') ?? ''] = f.textContent.replace(/\s+/g, ' ').trim();
@@ -253,21 +268,32 @@ export function defineFlows(name: EngineName): void {
         });
         await sleep(1_500);
         await engine.setFiles('[data-testid="inspector-input"]', [path]);
-        await waitFor(engine, `${name} read`, (file: string) => document.querySelector(`[data-testid="file-result"][data-file="${file}"][data-status="done"]`) !== null, [name], 30_000);
-        const seen = await engine.evaluate(z.object({ ms: z.number().nullable(), omitted: z.array(z.string()), more: z.array(z.string()), alerts: z.number() }), () => {
-          const start = performance.getEntriesByName('inspector:batch-start')[0]?.startTime;
-          const done = performance.getEntriesByName('inspector:batch-done')[0]?.startTime;
-          return {
-            ms: start === undefined || done === undefined ? null : done - start,
-            omitted: [...document.querySelectorAll('[data-testid="card-omitted"]')].map((e) => e.textContent.trim()),
-            more: [...document.querySelectorAll('[data-testid="field-more"]')].map((e) => e.textContent.trim()),
-            alerts: document.querySelectorAll('[data-testid="file-result"] [role="alert"]').length,
-          };
-        });
+        await waitFor(
+          engine,
+          `${name} read`,
+          (file: string) => document.querySelector(`[data-testid="file-result"][data-file="${file}"][data-status="done"]`) !== null,
+          [name],
+          30_000,
+        );
+        const seen = await engine.evaluate(
+          z.object({ ms: z.number().nullable(), omitted: z.array(z.string()), more: z.array(z.string()), alerts: z.number() }),
+          () => {
+            const start = performance.getEntriesByName('inspector:batch-start')[0]?.startTime;
+            const done = performance.getEntriesByName('inspector:batch-done')[0]?.startTime;
+            return {
+              ms: start === undefined || done === undefined ? null : done - start,
+              omitted: [...document.querySelectorAll('[data-testid="card-omitted"]')].map((e) => e.textContent.trim()),
+              more: [...document.querySelectorAll('[data-testid="field-more"]')].map((e) => e.textContent.trim()),
+              alerts: document.querySelectorAll('[data-testid="file-result"] [role="alert"]').length,
+            };
+          },
+        );
         if (seen.ms === null || seen.ms >= 1_000) problems.push(`${name}: read in ${seen.ms ?? 'unknown'} ms (budget 1,000 ms)`);
         if (seen.alerts > 0) problems.push(`${name}: ${seen.alerts} alert(s)`);
-        if (name.endsWith('.png') && !seen.omitted.some((t) => t.startsWith('And 50 more text block(s)'))) problems.push(`${name}: no "And 50 more text block(s)" (${JSON.stringify(seen.omitted)})`);
-        if (name.endsWith('.jpg') && !seen.more.some((t) => /^and \d+ more/.test(t))) problems.push(`${name}: no "and N more" on the keywords (${JSON.stringify(seen.more)})`);
+        if (name.endsWith('.png') && !seen.omitted.some((t) => t.startsWith('And 50 more text block(s)')))
+          problems.push(`${name}: no "And 50 more text block(s)" (${JSON.stringify(seen.omitted)})`);
+        if (name.endsWith('.jpg') && !seen.more.some((t) => /^and \d+ more/.test(t)))
+          problems.push(`${name}: no "and N more" on the keywords (${JSON.stringify(seen.more)})`);
         record(engine.name, `crowded-${name}`, seen);
       }
       expect(problems).toEqual([]);
@@ -277,16 +303,30 @@ export function defineFlows(name: EngineName): void {
       await engine.goto(INSPECTOR);
       await waitFor(engine, 'the inspector island', wakeAndCheck, ['.inspector[data-ready="true"]']);
       const files = Object.values(ONE_OF_EACH);
-      await engine.setFiles('[data-testid="inspector-input"]', files.map((f) => join(IMAGES, f)));
+      await engine.setFiles(
+        '[data-testid="inspector-input"]',
+        files.map((f) => join(IMAGES, f)),
+      );
       await waitFor(
         engine,
         'every file read',
-        (n: number) => document.querySelectorAll('[data-testid="file-result"]').length === n && document.querySelectorAll('[data-testid="file-result"][data-status="waiting"], [data-testid="file-result"][data-status="reading"]').length === 0,
+        (n: number) =>
+          document.querySelectorAll('[data-testid="file-result"]').length === n &&
+          document.querySelectorAll('[data-testid="file-result"][data-status="waiting"], [data-testid="file-result"][data-status="reading"]').length === 0,
         [files.length],
         60_000,
       );
       const cards = await engine.evaluate(
-        z.array(z.object({ file: z.string(), status: z.string(), meta: z.string(), alerts: z.array(z.string()), cards: z.array(z.string()), fields: z.record(z.string(), z.object({ raw: z.string().nullable(), text: z.string() })) })),
+        z.array(
+          z.object({
+            file: z.string(),
+            status: z.string(),
+            meta: z.string(),
+            alerts: z.array(z.string()),
+            cards: z.array(z.string()),
+            fields: z.record(z.string(), z.object({ raw: z.string().nullable(), text: z.string() })),
+          }),
+        ),
         () =>
           [...document.querySelectorAll('[data-testid="file-result"]')].map((card) => ({
             file: card.getAttribute('data-file') ?? '',
@@ -294,7 +334,12 @@ export function defineFlows(name: EngineName): void {
             meta: card.querySelector('.meta')?.textContent.trim() ?? '',
             alerts: [...card.querySelectorAll('[role="alert"]')].map((a) => a.textContent.trim()),
             cards: [...card.querySelectorAll('[data-card]')].map((c) => c.getAttribute('data-card') ?? ''),
-            fields: Object.fromEntries([...card.querySelectorAll('[data-field]')].map((f) => [f.getAttribute('data-field') ?? '', { raw: f.getAttribute('data-raw'), text: f.textContent.trim() }])),
+            fields: Object.fromEntries(
+              [...card.querySelectorAll('[data-field]')].map((f) => [
+                f.getAttribute('data-field') ?? '',
+                { raw: f.getAttribute('data-raw'), text: f.textContent.trim() },
+              ]),
+            ),
           })),
       );
       const problems: Problems = [];
@@ -308,7 +353,11 @@ export function defineFlows(name: EngineName): void {
         if (card.alerts.length) problems.push(`${format}: alert ${card.alerts.join(' | ')}`);
         if (!card.meta.includes(format === 'WEBP' ? 'WEBP' : format)) problems.push(`${format}: meta says ${card.meta}`);
         const truth = truthFor(file);
-        for (const [field, tag] of [['make', 'IFD0:Make'], ['model', 'IFD0:Model'], ['taken', 'ExifIFD:DateTimeOriginal']] as const) {
+        for (const [field, tag] of [
+          ['make', 'IFD0:Make'],
+          ['model', 'IFD0:Model'],
+          ['taken', 'ExifIFD:DateTimeOriginal'],
+        ] as const) {
           const expected = text(truth[tag]);
           const shown = card.fields[field];
           if (expected === undefined) {
@@ -337,11 +386,22 @@ export function defineFlows(name: EngineName): void {
       await waitFor(engine, 'the cleaner island', wakeAndCheck, ['[data-tool="cleaner"] astro-island:not([ssr])']);
       const lossless = [ONE_OF_EACH.JPEG, ONE_OF_EACH.PNG, ONE_OF_EACH.WEBP];
       const files = [...lossless, ONE_OF_EACH.HEIC];
-      await engine.setFiles('[data-tool="cleaner"] input[type="file"]', files.map((f) => join(IMAGES, f)));
-      await waitFor(engine, 'the batch finished', () => (document.querySelector('[data-tool="cleaner"] [role="status"]')?.textContent ?? '').includes('Finished'), [], 120_000);
+      await engine.setFiles(
+        '[data-tool="cleaner"] input[type="file"]',
+        files.map((f) => join(IMAGES, f)),
+      );
+      await waitFor(
+        engine,
+        'the batch finished',
+        () => (document.querySelector('[data-tool="cleaner"] [role="status"]')?.textContent ?? '').includes('Finished'),
+        [],
+        120_000,
+      );
       const dir = mkdtempSync(join(tmpdir(), `bya-engines-${name}-`));
       const problems: Problems = [];
-      const alerts = await engine.evaluate(z.array(z.string()), () => [...document.querySelectorAll('[data-tool="cleaner"] [role="alert"]')].map((a) => a.textContent.trim()));
+      const alerts = await engine.evaluate(z.array(z.string()), () =>
+        [...document.querySelectorAll('[data-tool="cleaner"] [role="alert"]')].map((a) => a.textContent.trim()),
+      );
       for (const file of files) {
         if (!(await engine.evaluate(z.boolean(), markDownload, file))) {
           problems.push(`${file}: no download button${alerts.length ? ` (alerts: ${alerts.join(' | ')})` : ''}`);
@@ -373,7 +433,8 @@ export function defineFlows(name: EngineName): void {
         const left = leftoverTags(exiftool(out), { orientation: true, icc: true });
         if (left.length) problems.push(`${file}: metadata left ${left.join(', ')}`);
         // The oracle must see the original's metadata, or "nothing left" proves nothing.
-        if (leftoverTags(exiftool(join(IMAGES, file)), { orientation: true, icc: true }).length === 0) problems.push(`${file}: the oracle sees no metadata in the original`);
+        if (leftoverTags(exiftool(join(IMAGES, file)), { orientation: true, icc: true }).length === 0)
+          problems.push(`${file}: the oracle sees no metadata in the original`);
         const differing = pixelDifference(join(IMAGES, file), out);
         if (differing !== 0) problems.push(`${file}: ${differing} pixels differ`);
       }
@@ -388,7 +449,12 @@ export function defineFlows(name: EngineName): void {
 
     if (name === 'firefox') {
       it('profile with privacy.resistFingerprinting: the page says the browser hid signals, in both languages', async () => {
-        const rfp = await launch('firefox', { base: site.base, trapPort: trap.port, timeZone: TIME_ZONE, firefoxPrefs: { 'privacy.resistFingerprinting': true } });
+        const rfp = await launch('firefox', {
+          base: site.base,
+          trapPort: trap.port,
+          timeZone: TIME_ZONE,
+          firefoxPrefs: { 'privacy.resistFingerprinting': true },
+        });
         try {
           expect(await readProfile(rfp, { hiddenCallout: true })).toEqual([]);
         } finally {
@@ -417,27 +483,42 @@ export function defineFlows(name: EngineName): void {
       try {
         for (const path of pages) {
           await engine.goto(path).catch((e: unknown) => problems.push(`${path}: ${String(e).slice(0, 160)}`));
-          const page = await engine.evaluate(z.object({ lang: z.string(), h1: z.boolean(), banner: z.boolean() }), () => ({
-            lang: document.documentElement.lang,
-            h1: (document.querySelector('h1')?.getBoundingClientRect().height ?? 0) > 0,
-            banner: document.querySelector('#offline-status')?.hasAttribute('hidden') === false,
-          })).catch(() => ({ lang: '', h1: false, banner: false }));
+          const page = await engine
+            .evaluate(z.object({ lang: z.string(), h1: z.boolean(), banner: z.boolean() }), () => ({
+              lang: document.documentElement.lang,
+              h1: (document.querySelector('h1')?.getBoundingClientRect().height ?? 0) > 0,
+              banner: document.querySelector('#offline-status')?.hasAttribute('hidden') === false,
+            }))
+            .catch(() => ({ lang: '', h1: false, banner: false }));
           if (page.lang !== (path.startsWith('/en/') ? 'en' : 'fr')) problems.push(`${path}: lang ${page.lang || 'missing (not served)'}`);
           if (!page.h1) problems.push(`${path}: no visible h1`);
           // The banner follows navigator.onLine: only a browser that was itself cut knows it is offline.
           if (inBrowser && !page.banner) problems.push(`${path}: no offline banner`);
           if (path === ROUTES.inspector.fr || path === ROUTES.inspector.en) {
             await waitFor(engine, 'the inspector island offline', wakeAndCheck, ['.inspector[data-ready="true"]']).catch(async (e: unknown) => {
-              const state = await engine.evaluate(z.string(), () => {
-                const island = document.querySelector('.inspector')?.closest('astro-island');
-                const scripts = performance.getEntriesByType('resource').filter((r) => r.name.includes('Inspector')).map((r) => r.name);
-                return `island ssr=${String(island?.hasAttribute('ssr'))} url=${island?.getAttribute('component-url') ?? '?'} loaded=${scripts.join(',') || 'none'}`;
-              }).catch(() => '?');
+              const state = await engine
+                .evaluate(z.string(), () => {
+                  const island = document.querySelector('.inspector')?.closest('astro-island');
+                  const scripts = performance
+                    .getEntriesByType('resource')
+                    .filter((r) => r.name.includes('Inspector'))
+                    .map((r) => r.name);
+                  return `island ssr=${String(island?.hasAttribute('ssr'))} url=${island?.getAttribute('component-url') ?? '?'} loaded=${scripts.join(',') || 'none'}`;
+                })
+                .catch(() => '?');
               problems.push(`${path}: ${String(e)} — ${state}`);
             });
             await engine.setFiles('[data-testid="inspector-input"]', [join(IMAGES, ONE_OF_EACH.JPEG)]);
             await waitFor(engine, 'a card read offline', present, ['[data-testid="file-result"] [data-card="location"]'], 60_000).catch(async (e: unknown) => {
-              const state = await engine.evaluate(z.string(), () => [...document.querySelectorAll('[data-testid="file-result"]')].map((c) => `${c.getAttribute('data-status') ?? ''}: ${c.textContent.replace(/\s+/g, ' ').slice(0, 200)}`).join(' | ') || 'no result card').catch(() => '?');
+              const state = await engine
+                .evaluate(
+                  z.string(),
+                  () =>
+                    [...document.querySelectorAll('[data-testid="file-result"]')]
+                      .map((c) => `${c.getAttribute('data-status') ?? ''}: ${c.textContent.replace(/\s+/g, ' ').slice(0, 200)}`)
+                      .join(' | ') || 'no result card',
+                )
+                .catch(() => '?');
               problems.push(`${path}: ${String(e)} — ${state}`);
             });
           }
@@ -454,7 +535,17 @@ export function defineFlows(name: EngineName): void {
       const origin = site.base;
       const isLocal = (url: string): boolean => url.startsWith(`${origin}/`) || /^(data|blob|about):/.test(url);
       const pageSaw = new Set<string>();
-      const rows: { path: string; ms: number; inputs: number; clicks: number; csp: string[]; pageForeign: string[]; driverForeign: string[] | null; trap: string[]; resources: number }[] = [];
+      const rows: {
+        path: string;
+        ms: number;
+        inputs: number;
+        clicks: number;
+        csp: string[];
+        pageForeign: string[];
+        driverForeign: string[] | null;
+        trap: string[];
+        resources: number;
+      }[] = [];
       const servedBefore = site.served.length;
       const driverBefore = engine.driverRequests?.length ?? 0;
       for (const path of builtPages(true)) {
@@ -467,14 +558,20 @@ export function defineFlows(name: EngineName): void {
         for (let i = 0; i < inputs; i++) {
           // A tool wakes when it scrolls into view (client:visible), as it does for a reader.
           await engine.evaluate(z.null(), markFileInput, i);
-          await waitFor(engine, `file input ${i} of ${path} to wake`, (n: number) => {
-            const island = document.querySelectorAll('input[type="file"]')[n]?.closest('astro-island');
-            // See wakeAndCheck: WebKitGTK wants a scroll before it reports the island visible.
-            const step = Reflect.get(window, '__byaNudge') === 1 ? -1 : 1;
-            Reflect.set(window, '__byaNudge', step);
-            window.scrollBy({ top: step, behavior: 'instant' });
-            return !island?.hasAttribute('ssr');
-          }, [i], 15_000);
+          await waitFor(
+            engine,
+            `file input ${i} of ${path} to wake`,
+            (n: number) => {
+              const island = document.querySelectorAll('input[type="file"]')[n]?.closest('astro-island');
+              // See wakeAndCheck: WebKitGTK wants a scroll before it reports the island visible.
+              const step = Reflect.get(window, '__byaNudge') === 1 ? -1 : 1;
+              Reflect.set(window, '__byaNudge', step);
+              window.scrollBy({ top: step, behavior: 'instant' });
+              return !island?.hasAttribute('ssr');
+            },
+            [i],
+            15_000,
+          );
           for (const file of CRAWL_FILES) {
             await engine.evaluate(z.null(), markFileInput, i);
             await engine.setFiles('[data-bya-target="file"]', [join(IMAGES, file)]);
@@ -486,16 +583,35 @@ export function defineFlows(name: EngineName): void {
         const seen = await engine.evaluate(observationsSchema, pageObservations, origin);
         for (const p of seen.paths) pageSaw.add(p);
         pageSaw.add(path);
-        rows.push({ path, ms: Date.now() - pageStart, inputs, clicks, csp: seen.csp, pageForeign: seen.foreign, driverForeign: engine.driverRequests ? engine.driverRequests.slice(driverStart).filter((u) => !isLocal(u)) : null, trap: trap.hits.slice(trapStart), resources: seen.resources });
+        rows.push({
+          path,
+          ms: Date.now() - pageStart,
+          inputs,
+          clicks,
+          csp: seen.csp,
+          pageForeign: seen.foreign,
+          driverForeign: engine.driverRequests ? engine.driverRequests.slice(driverStart).filter((u) => !isLocal(u)) : null,
+          trap: trap.hits.slice(trapStart),
+          resources: seen.resources,
+        });
       }
       // What each observer can see, measured: the server hears every same-origin request (pages, workers, the
       // service worker); the driver's list (Firefox) and the page's resource timing see only part of it.
       const served = new Set(site.served.slice(servedBefore));
       const driverSaw = new Set((engine.driverRequests?.slice(driverBefore) ?? []).filter(isLocal).map((u) => new URL(u).pathname));
-      const coverage = { servedPaths: served.size, pageTimingMissed: [...served].filter((p) => !pageSaw.has(p)).slice(0, 30), driverSawOfThem: engine.driverRequests ? [...served].filter((p) => driverSaw.has(p)).length : null, driverMissed: engine.driverRequests ? [...served].filter((p) => !driverSaw.has(p)).slice(0, 30) : null, reportingObserver: (await engine.evaluate(observationsSchema, pageObservations, origin)).reporting };
+      const coverage = {
+        servedPaths: served.size,
+        pageTimingMissed: [...served].filter((p) => !pageSaw.has(p)).slice(0, 30),
+        driverSawOfThem: engine.driverRequests ? [...served].filter((p) => driverSaw.has(p)).length : null,
+        driverMissed: engine.driverRequests ? [...served].filter((p) => !driverSaw.has(p)).slice(0, 30) : null,
+        reportingObserver: (await engine.evaluate(observationsSchema, pageObservations, origin)).reporting,
+      };
       record(name, 'crawl', { coverage, rows });
       expect(rows.filter((r) => r.inputs > 0).length, 'pages whose file inputs were fed').toBeGreaterThanOrEqual(4);
-      expect(rows.reduce((n, r) => n + r.clicks, 0), 'buttons clicked').toBeGreaterThan(20);
+      expect(
+        rows.reduce((n, r) => n + r.clicks, 0),
+        'buttons clicked',
+      ).toBeGreaterThan(20);
       expect(rows.flatMap((r) => [...r.csp, ...r.pageForeign, ...(r.driverForeign ?? []), ...r.trap].map((x) => `${r.path}: ${x}`))).toEqual([]);
     }, 300_000);
 

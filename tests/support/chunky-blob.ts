@@ -35,7 +35,6 @@ export class ChunkyBlob extends Blob {
   }
 }
 
-
 /**
  * A Blob whose reads stop answering, as a File's stream sometimes does in a
  * Chromium worker: its stream() gives `before` bytes (byte stream, BYOB),

@@ -37,7 +37,8 @@ export async function chooseFiles(page: Page, files: readonly string[]): Promise
 }
 
 /** Text fields a reader can type in (text-like inputs and textareas, visible and enabled). */
-const TEXT_FIELDS = 'main textarea, main input:not([type]), main input[type="text"], main input[type="search"], main input[type="email"], main input[type="url"], main input[type="tel"]';
+const TEXT_FIELDS =
+  'main textarea, main input:not([type]), main input[type="text"], main input[type="search"], main input[type="email"], main input[type="url"], main input[type="tel"]';
 
 /** Fills every visible, enabled text field with `value`. Returns how many were filled. */
 export async function fillTextFields(page: Page, value: string): Promise<number> {

@@ -15,7 +15,10 @@ export const BROKEN_FIXTURES: Readonly<Record<string, { cleaner: CleanerOutcome;
   'immich__empty_gps.jpg': { cleaner: 'cleaned', why: 'empty GPS strings in the EXIF, which goes' },
   'ianare__30-type_error.jpg': { cleaner: 'cleaned', why: 'an ExifOffset pointer of the wrong type, in EXIF that goes' },
   'exifreader__test-issue-608-truncated-exif-tiff-dos.jpg': { cleaner: 'refused', why: 'cut off inside the EXIF: no image data' },
-  'synthetic__truncated_half__ianare_DSCN0021.jpg': { cleaner: 'cleaned', why: 'cut off in the image data: what is there is kept as it is, the metadata before it goes' },
+  'synthetic__truncated_half__ianare_DSCN0021.jpg': {
+    cleaner: 'cleaned',
+    why: 'cut off in the image data: what is there is kept as it is, the metadata before it goes',
+  },
   'synthetic__truncated_in_app1__ianare_DSCN0025.jpg': { cleaner: 'refused', why: 'cut off inside the APP1 segment' },
   'synthetic__zero_length.jpg': { cleaner: 'refused', why: 'empty' },
   'synthetic__html_page_named.jpg': { cleaner: 'refused', why: 'an HTML page, not an image' },

@@ -22,7 +22,11 @@ export class FakeWorker extends EventTarget {
     FakeWorker.requests++;
     const after = FakeWorker.answerAfter;
     if (after === undefined) return;
-    setTimeout(() => this.dispatchEvent(new MessageEvent('message', { data: { kind: 'done', id: message.id, body: { type: 'failed', code: 'truncated', leftovers: [] } } })), after);
+    setTimeout(
+      () =>
+        this.dispatchEvent(new MessageEvent('message', { data: { kind: 'done', id: message.id, body: { type: 'failed', code: 'truncated', leftovers: [] } } })),
+      after,
+    );
   }
   terminate(): void {
     FakeWorker.terminated++;

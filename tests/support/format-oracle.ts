@@ -31,7 +31,10 @@ export async function locationLeft(bytes: Uint8Array): Promise<string[]> {
         if (!(error instanceof FormatError)) throw error;
         out.push(`${b.label}: EXIF that cannot be read (${error.code})`);
       }
-    } else if ((b.kind === 'xmp' || b.kind === 'xmp-extended' || b.kind === 'text' || b.kind === 'comment') && GPS_TEXT.test(new TextDecoder('latin1').decode(data))) {
+    } else if (
+      (b.kind === 'xmp' || b.kind === 'xmp-extended' || b.kind === 'text' || b.kind === 'comment') &&
+      GPS_TEXT.test(new TextDecoder('latin1').decode(data))
+    ) {
       out.push(`${b.label}: ${b.kind} naming GPS`);
     }
   }

@@ -76,7 +76,12 @@ export function hostileExifCopy(fixture: string, dir: string = tempDir('bya-host
 }
 
 /** Payload text whose presence on screen proves it was shown as text (a parsed payload would not show its `<`). */
-export const LITERAL_SIGNS: readonly string[] = [`<img src=x ${PWNED_ATTRIBUTE}`, `<svg ${PWNED_ATTRIBUTE}`, `<b ${PWNED_ATTRIBUTE}>`, `<script ${PWNED_ATTRIBUTE}>`];
+export const LITERAL_SIGNS: readonly string[] = [
+  `<img src=x ${PWNED_ATTRIBUTE}`,
+  `<svg ${PWNED_ATTRIBUTE}`,
+  `<b ${PWNED_ATTRIBUTE}>`,
+  `<script ${PWNED_ATTRIBUTE}>`,
+];
 
 /**
  * Starts watching a page (call before `goto`): dialogs, CSP violations and the
@@ -99,7 +104,10 @@ export async function watchForExecution(page: Page): Promise<{ problems: () => P
   });
   return {
     problems: async () => {
-      const state = await page.evaluate((attr) => ({ pwned: Reflect.get(window, '__pwned') === true, parsed: document.querySelectorAll(`[${attr}]`).length }), PWNED_ATTRIBUTE);
+      const state = await page.evaluate(
+        (attr) => ({ pwned: Reflect.get(window, '__pwned') === true, parsed: document.querySelectorAll(`[${attr}]`).length }),
+        PWNED_ATTRIBUTE,
+      );
       const out = [...seen];
       if (state.pwned) out.push('window.__pwned became true: a payload ran');
       if (state.parsed > 0) out.push(`${state.parsed} element(s) with ${PWNED_ATTRIBUTE}: a payload was parsed as HTML`);

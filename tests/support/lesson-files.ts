@@ -177,5 +177,8 @@ export function checkedDates(text: string): string[] {
 
 /** A setting name compared loosely: typographic apostrophes and spaces do not count. */
 export function settingKey(name: string): string {
-  return name.replace(/[’‘]/g, "'").replace(/[\u00a0\u202f\s]+/g, ' ').trim();
+  return name
+    .replace(/[’‘]/g, "'")
+    .replace(/[\u00a0\u202f\s]+/g, ' ')
+    .trim();
 }

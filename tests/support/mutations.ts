@@ -20,7 +20,7 @@ const cat = (...parts: Uint8Array[]): Uint8Array => concatBytes(parts);
 let bomb: Uint8Array | undefined;
 
 export type Mutation = (bytes: Uint8Array, inv: Inventory | undefined, rnd: () => number) => Uint8Array;
-const pick = <T,>(rnd: () => number, list: readonly T[]): T => list[Math.floor(rnd() * list.length)]!;
+const pick = <T>(rnd: () => number, list: readonly T[]): T => list[Math.floor(rnd() * list.length)]!;
 const within = (rnd: () => number, n: number): number => Math.floor(rnd() * Math.max(1, n));
 
 /** The mutations, each aimed at one way parsers break. */
@@ -77,9 +77,12 @@ export const MUTATIONS: Record<string, Mutation> = {
       };
       const ifd = pick(rnd, s.ifds);
       const kind = within(rnd, 4);
-      if (kind === 0) put32(ifd.offset + 2 + ifd.declared * 12, ifd.offset); // next IFD = itself
-      else if (kind === 1) put32(ifd.offset + 2 + ifd.declared * 12, 8); // next IFD = IFD0
-      else if (kind === 2) tiff.set([0xff, 0xff], ifd.offset); // 65 535 entries
+      if (kind === 0)
+        put32(ifd.offset + 2 + ifd.declared * 12, ifd.offset); // next IFD = itself
+      else if (kind === 1)
+        put32(ifd.offset + 2 + ifd.declared * 12, 8); // next IFD = IFD0
+      else if (kind === 2)
+        tiff.set([0xff, 0xff], ifd.offset); // 65 535 entries
       else {
         // every pointer-looking entry points at its own IFD
         for (let i = 0; i < ifd.entries.length; i++) put32(ifd.offset + 2 + i * 12 + 8, ifd.offset);
@@ -91,10 +94,16 @@ export const MUTATIONS: Record<string, Mutation> = {
   },
   oversizedXmp(bytes, inv, rnd) {
     const depth = 2000 + within(rnd, 8000);
-    const packet = enc.encode(`<x:xmpmeta><rdf:RDF>${'<a>'.repeat(depth)}<exif:GPSLatitude>48,51.5N</exif:GPSLatitude>${'</a>'.repeat(depth)}</rdf:RDF></x:xmpmeta>`);
+    const packet = enc.encode(
+      `<x:xmpmeta><rdf:RDF>${'<a>'.repeat(depth)}<exif:GPSLatitude>48,51.5N</exif:GPSLatitude>${'</a>'.repeat(depth)}</rdf:RDF></x:xmpmeta>`,
+    );
     if (inv?.format === 'jpeg') {
       const body = packet.subarray(0, 65533 - 29);
-      const seg = cat(Uint8Array.of(0xff, 0xe1, ((body.length + 31) >> 8) & 0xff, (body.length + 31) & 0xff), enc.encode('http://ns.adobe.com/xap/1.0/\0'), body);
+      const seg = cat(
+        Uint8Array.of(0xff, 0xe1, ((body.length + 31) >> 8) & 0xff, (body.length + 31) & 0xff),
+        enc.encode('http://ns.adobe.com/xap/1.0/\0'),
+        body,
+      );
       return cat(bytes.subarray(0, 2), seg, bytes.subarray(2));
     }
     if (inv?.format === 'png') {
@@ -106,7 +115,12 @@ export const MUTATIONS: Record<string, Mutation> = {
         const c = crc32(t, data);
         return cat(len, t, data, Uint8Array.of(c >>> 24, (c >>> 16) & 0xff, (c >>> 8) & 0xff, c & 0xff));
       };
-      return cat(bytes.subarray(0, 33), chunk('zTXt', cat(enc.encode('bomb\0\0'), bomb)), chunk('iTXt', cat(enc.encode('XML:com.adobe.xmp\0\0\0\0\0'), packet)), bytes.subarray(33));
+      return cat(
+        bytes.subarray(0, 33),
+        chunk('zTXt', cat(enc.encode('bomb\0\0'), bomb)),
+        chunk('iTXt', cat(enc.encode('XML:com.adobe.xmp\0\0\0\0\0'), packet)),
+        bytes.subarray(33),
+      );
     }
     return cat(bytes, packet);
   },

@@ -37,9 +37,7 @@ export const manifestEntrySchema = z.object({
 });
 export type ManifestEntry = z.infer<typeof manifestEntrySchema>;
 
-export const MANIFEST: ManifestEntry[] = z
-  .array(manifestEntrySchema)
-  .parse(JSON.parse(readFileSync(join(FIXTURES, 'manifest.json'), 'utf8')));
+export const MANIFEST: ManifestEntry[] = z.array(manifestEntrySchema).parse(JSON.parse(readFileSync(join(FIXTURES, 'manifest.json'), 'utf8')));
 
 /** exiftool's ground truth for one fixture (`-j -G1 -n`). */
 export function truthFor(file: string): Record<string, unknown> {

@@ -16,14 +16,18 @@ export async function makeSecondBuild(from: string, to: string): Promise<Array<{
   rmSync(to, { recursive: true, force: true });
   cpSync(from, to, { recursive: true });
   const astro = join(to, '_astro');
-  const text = new Map(readdirSync(astro).filter((f) => f.endsWith('.js')).map((f) => [f, readFileSync(join(astro, f), 'utf8')]));
+  const text = new Map(
+    readdirSync(astro)
+      .filter((f) => f.endsWith('.js'))
+      .map((f) => [f, readFileSync(join(astro, f), 'utf8')]),
+  );
   const names = new Map<string, string>();
   const rename = (f: string): void => {
     names.set(f, f.replace(/\.js$/, 'B2.js'));
   };
   // The worker scripts change; then, as a bundler's content hashes do, every chunk that names a changed one changes too.
   for (const f of text.keys()) if (/^worker-[\w-]+\.js$/.test(f)) rename(f);
-  for (let grown = true; grown; ) {
+  for (let grown = true; grown;) {
     grown = false;
     for (const [f, code] of text) {
       if (names.has(f) || ![...names.keys()].some((old) => code.includes(old))) continue;

@@ -66,45 +66,52 @@ describe('verifyBlob with the copied-scan shortcut', () => {
     await shortcutMatchesFullWalk(file);
   });
 
-  it.each([...pngs.map((name) => [name, undefined] as const), ['crafted: 5 runs', 5] as const, ['crafted: 64 runs', 64] as const, ['crafted: 65 runs (too many to list)', 65] as const])(
-    'PNG %s: stepping over the copied image-data runs gives the same verdict and inventory as a full walk',
-    async (name, runs) => {
-      const bytes = runs === undefined ? new Uint8Array(readFileSync(join(IMAGES, name))) : pngWithRuns(runs);
+  it.each([
+    ...pngs.map((name) => [name, undefined] as const),
+    ['crafted: 5 runs', 5] as const,
+    ['crafted: 64 runs', 64] as const,
+    ['crafted: 65 runs (too many to list)', 65] as const,
+  ])('PNG %s: stepping over the copied image-data runs gives the same verdict and inventory as a full walk', async (name, runs) => {
+    const bytes = runs === undefined ? new Uint8Array(readFileSync(join(IMAGES, name))) : pngWithRuns(runs);
+    const file = new Blob([bytes]);
+    const { original, plan, full } = await shortcutMatchesFullWalk(file);
+    if (runs !== undefined) expect(original.imageRuns?.length).toBe(runs <= 64 ? runs : undefined);
+    // The runs really are stepped over: the plan puts them where the output's own runs are (adjacent ones
+    // merge there, as the text chunks between them are gone).
+    const mapped = pngImageRunsInOutput(plan, original);
+    const merged = mapped.reduce<Array<{ offset: number; length: number }>>((out, r) => {
+      const last = out.at(-1);
+      if (last && last.offset + last.length === r.offset) last.length += r.length;
+      else out.push({ ...r });
+      return out;
+    }, []);
+    if (runs === 65) expect(mapped).toEqual([]);
+    else expect(merged).toEqual(full.inventory.imageRuns);
+  });
+
+  const small = MANIFEST.filter((e) => ['jpeg', 'png', 'webp'].includes(e.format) && !e.broken && statSync(join(IMAGES, e.file)).size <= 1024 * 1024).map(
+    (e) => e.file,
+  );
+  it('most of the corpus is small enough for the in-memory check', () => expect(small.length).toBeGreaterThan(25));
+  it.each(small)(
+    '%s: the in-memory check of a small file (assembled from the parts) gives the verdict and inventory of a full walk of the Blob',
+    async (name) => {
+      const bytes = new Uint8Array(readFileSync(join(IMAGES, name)));
       const file = new Blob([bytes]);
-      const { original, plan, full } = await shortcutMatchesFullWalk(file);
-      if (runs !== undefined) expect(original.imageRuns?.length).toBe(runs <= 64 ? runs : undefined);
-      // The runs really are stepped over: the plan puts them where the output's own runs are (adjacent ones
-      // merge there, as the text chunks between them are gone).
-      const mapped = pngImageRunsInOutput(plan, original);
-      const merged = mapped.reduce<Array<{ offset: number; length: number }>>((out, r) => {
-        const last = out.at(-1);
-        if (last && last.offset + last.length === r.offset) last.length += r.length;
-        else out.push({ ...r });
-        return out;
-      }, []);
-      if (runs === 65) expect(mapped).toEqual([]);
-      else expect(merged).toEqual(full.inventory.imageRuns);
+      const source = blobSource(file);
+      const original = await walk(source);
+      for (const options of [KEEP_ALL, { keepOrientation: false, keepColorProfile: false }]) {
+        const { blob, plan } = await cleanLossless(file, options, original, source);
+        // The trust link: the Blob made of the plan's parts holds exactly the assembled bytes.
+        expect(Buffer.from(await blob.arrayBuffer()).equals(Buffer.from(assemble(plan, bytes)))).toBe(true);
+        const inMemory = await verifyBlob(blob, options, 'lossless', { plan, original, source });
+        const full = await verifyBlob(blob, options, 'lossless');
+        expect(inMemory.verdict).toEqual(full.verdict);
+        expect(inMemory.inventory).toEqual(full.inventory);
+        expect(inMemory.verdict.ok).toBe(true);
+      }
     },
   );
-
-  const small = MANIFEST.filter((e) => ['jpeg', 'png', 'webp'].includes(e.format) && !e.broken && statSync(join(IMAGES, e.file)).size <= 1024 * 1024).map((e) => e.file);
-  it('most of the corpus is small enough for the in-memory check', () => expect(small.length).toBeGreaterThan(25));
-  it.each(small)('%s: the in-memory check of a small file (assembled from the parts) gives the verdict and inventory of a full walk of the Blob', async (name) => {
-    const bytes = new Uint8Array(readFileSync(join(IMAGES, name)));
-    const file = new Blob([bytes]);
-    const source = blobSource(file);
-    const original = await walk(source);
-    for (const options of [KEEP_ALL, { keepOrientation: false, keepColorProfile: false }]) {
-      const { blob, plan } = await cleanLossless(file, options, original, source);
-      // The trust link: the Blob made of the plan's parts holds exactly the assembled bytes.
-      expect(Buffer.from(await blob.arrayBuffer()).equals(Buffer.from(assemble(plan, bytes)))).toBe(true);
-      const inMemory = await verifyBlob(blob, options, 'lossless', { plan, original, source });
-      const full = await verifyBlob(blob, options, 'lossless');
-      expect(inMemory.verdict).toEqual(full.verdict);
-      expect(inMemory.inventory).toEqual(full.inventory);
-      expect(inMemory.verdict.ok).toBe(true);
-    }
-  });
 
   it('a walk given its own image-data runs finds exactly what the chunk-by-chunk walk finds', async () => {
     for (const bytes of [...pngs.map((name) => new Uint8Array(readFileSync(join(IMAGES, name)))), pngWithRuns(7)]) {
@@ -159,7 +166,11 @@ function bigPng(idats: number): Uint8Array<ArrayBuffer> {
   new DataView(ihdr.buffer).setUint32(0, 640);
   new DataView(ihdr.buffer).setUint32(4, 480);
   ihdr.set([8, 2, 0, 0, 0], 8);
-  const parts = [Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('eXIf', Uint8Array.from([0x4d, 0x4d, 0, 42, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0]))];
+  const parts = [
+    Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('eXIf', Uint8Array.from([0x4d, 0x4d, 0, 42, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0])),
+  ];
   for (let r = 0; r < 3; r++) {
     parts.push(chunk('tEXt', new TextEncoder().encode(`Comment\0run ${r}`)));
     for (let i = 0; i < idats; i++) parts.push(chunk('IDAT', new Uint8Array(65536 + i).fill(r + 1)));
@@ -185,7 +196,13 @@ describe('planSource: the clean file read through its plan', () => {
       expect(Buffer.from(await planned.read(0, planned.size)).equals(Buffer.from(assembled))).toBe(true);
       // Reads around every part boundary (inside, across, ending on it), random ranges, and out-of-range asks.
       const random = prng(name.length * 7919 + (options.keepOrientation ? 1 : 2));
-      const ranges: Array<[number, number]> = [[-5, 10], [plan.size - 3, 10], [plan.size + 4, 4], [0, 0], [3, -2]];
+      const ranges: Array<[number, number]> = [
+        [-5, 10],
+        [plan.size - 3, 10],
+        [plan.size + 4, 4],
+        [0, 0],
+        [3, -2],
+      ];
       let at = 0;
       for (const part of plan.parts) {
         for (const d of [-3, -1, 0, 1]) for (const n of [1, 2, 5, 40, 70_000]) ranges.push([at + d, n]);
@@ -204,8 +221,23 @@ describe('planSource: the clean file read through its plan', () => {
     const bytes = new Uint8Array(4096).map((_, i) => i % 251);
     // Like a Blob source, each scan overwrites the previous scan's memory.
     const scratch = new Uint8Array(4096);
-    const reusing = { size: bytes.length, read: (o: number, n: number) => Promise.resolve(bytes.slice(o, o + n)), scan: (o: number, n: number) => (scratch.set(bytes.subarray(o, o + n)), Promise.resolve(scratch.subarray(0, Math.min(n, bytes.length - o)))) };
-    const plan: CleanPlan = { format: 'png', parts: [{ kind: 'copy', offset: 0, length: 1000 }, { kind: 'bytes', data: Uint8Array.of(1, 2, 3) }, { kind: 'copy', offset: 2000, length: 1000 }, { kind: 'copy', offset: 100, length: 50 }], size: 2053, removed: [], kept: [] };
+    const reusing = {
+      size: bytes.length,
+      read: (o: number, n: number) => Promise.resolve(bytes.slice(o, o + n)),
+      scan: (o: number, n: number) => (scratch.set(bytes.subarray(o, o + n)), Promise.resolve(scratch.subarray(0, Math.min(n, bytes.length - o)))),
+    };
+    const plan: CleanPlan = {
+      format: 'png',
+      parts: [
+        { kind: 'copy', offset: 0, length: 1000 },
+        { kind: 'bytes', data: Uint8Array.of(1, 2, 3) },
+        { kind: 'copy', offset: 2000, length: 1000 },
+        { kind: 'copy', offset: 100, length: 50 },
+      ],
+      size: 2053,
+      removed: [],
+      kept: [],
+    };
     const want = assemble(plan, bytes);
     expect(Buffer.from(await planSource(plan, reusing).scan!(10, 2040)).equals(Buffer.from(want.subarray(10, 2050)))).toBe(true);
   });
@@ -286,7 +318,16 @@ describe('jpegTailIsCopiedScan', () => {
     expect(jpegTailIsCopiedScan(plan([{ kind: 'copy', offset: 0, length: 1000 }]), original, 300)).toBe(false);
   });
   it('refuses new bytes after the scan start', () => {
-    expect(jpegTailIsCopiedScan(plan([{ kind: 'copy', offset: 0, length: 900 }, { kind: 'bytes', data: new Uint8Array(2) }]), original, 300)).toBe(false);
+    expect(
+      jpegTailIsCopiedScan(
+        plan([
+          { kind: 'copy', offset: 0, length: 900 },
+          { kind: 'bytes', data: new Uint8Array(2) },
+        ]),
+        original,
+        300,
+      ),
+    ).toBe(false);
   });
   it('refuses when the original has a metadata block after its first SOS, or was not fully walked', () => {
     const com = { kind: 'comment' as const, label: 'COM', offset: 500, length: 10, dataOffset: 504, dataLength: 6 };

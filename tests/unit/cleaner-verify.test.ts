@@ -47,7 +47,10 @@ describe('reading IFD0 defensively', () => {
   it('refuses what is not a TIFF structure or runs past its bytes', () => {
     expect(() => outlineExif(new Uint8Array([1, 2, 3]))).toThrow();
     expect(() => outlineExif(new TextEncoder().encode('<html>not exif</html>'))).toThrow();
-    const cut = tiff([[TAGS.orientation, 1], [0x010f, 1]]).subarray(0, 20);
+    const cut = tiff([
+      [TAGS.orientation, 1],
+      [0x010f, 1],
+    ]).subarray(0, 20);
     expect(() => outlineExif(cut)).toThrow();
   });
 });
@@ -92,14 +95,23 @@ describe('the verification rules', () => {
   });
 
   it('refuses EXIF that holds more than the orientation, naming GPS when it is there', () => {
-    const exif = outlineExif(tiff([[TAGS.orientation, 1], [0x010f, 0], [TAGS.gpsIfd, 100]]));
+    const exif = outlineExif(
+      tiff([
+        [TAGS.orientation, 1],
+        [0x010f, 0],
+        [TAGS.gpsIfd, 100],
+      ]),
+    );
     const verdict = verifyClean(inventory(['exif']), KEEP_ALL, exif);
     expect(verdict.ok).toBe(false);
     expect(verdict.problems).toEqual(expect.arrayContaining(['gps', 'exif-tags']));
   });
 
   it('counts an IFD0 entry of unknown type as a tag (the reader keeps it, only its value is unreadable)', () => {
-    const bytes = tiff([[TAGS.orientation, 1], [TAGS.make, 0]]);
+    const bytes = tiff([
+      [TAGS.orientation, 1],
+      [TAGS.make, 0],
+    ]);
     new DataView(bytes.buffer).setUint16(10 + 12 + 2, 0, true); // the second entry's type: 0
     const exif = outlineExif(bytes);
     expect(exif.tags).toEqual([TAGS.orientation, TAGS.make]);

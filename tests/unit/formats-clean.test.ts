@@ -66,13 +66,18 @@ describe.skipIf(!toolsPresent).each(OPTION_SETS)('planClean(): %s', (_name, opti
       expect(leftoverTags(t, { orientation: options.keepOrientation, icc: options.keepColorProfile }), `${file}: metadata left after cleaning`).toEqual([]);
       // Orientation: kept as-is when asked (PNG: only when it is not the default 1).
       const orientation = truth['IFD0:Orientation'];
-      const expectOrientation = options.keepOrientation && typeof orientation === 'number' && !(file.endsWith('.png') && orientation === 1) && t['File:FileType'] !== 'PNG';
+      const expectOrientation =
+        options.keepOrientation && typeof orientation === 'number' && !(file.endsWith('.png') && orientation === 1) && t['File:FileType'] !== 'PNG';
       if (expectOrientation) expect(t['IFD0:Orientation'], `${file}: orientation`).toBe(orientation);
       if (!options.keepOrientation) expect(t['IFD0:Orientation']).toBeUndefined();
-      if (t['File:FileType'] === 'PNG' && options.keepOrientation && typeof orientation === 'number' && orientation !== 1) expect(t['IFD0:Orientation']).toBe(orientation);
+      if (t['File:FileType'] === 'PNG' && options.keepOrientation && typeof orientation === 'number' && orientation !== 1)
+        expect(t['IFD0:Orientation']).toBe(orientation);
       // (c) ICC kept exactly when asked and present.
       const hadIcc = 'ICC_Profile:ProfileDescription' in truth || Object.keys(truth).some((k) => k.startsWith('ICC_Profile:'));
-      expect(Object.keys(t).some((k) => k.startsWith('ICC_Profile:')), `${file}: ICC profile`).toBe(options.keepColorProfile && hadIcc);
+      expect(
+        Object.keys(t).some((k) => k.startsWith('ICC_Profile:')),
+        `${file}: ICC profile`,
+      ).toBe(options.keepColorProfile && hadIcc);
       // (b) decoded pixels are identical (raw pixels, no auto-orient).
       const cmp = spawnSync('compare', ['-quiet', '-metric', 'AE', orig, out, 'null:'], { encoding: 'utf8' });
       expect(/^\S+/.exec(cmp.stderr.trim())?.[0]?.replace(/compare.*$/, ''), `${file}: pixels differ (${cmp.stderr.trim()})`).toBe('0');

@@ -62,29 +62,45 @@ describe('JPEG', () => {
     expect(Buffer.from(clean).equals(Buffer.from(image))).toBe(true);
   });
 
-  test.skipIf(!hasMagick)('XMP split over APP1 + Extended XMP, ICC over three APP2, COM, MPF and a trailer: all found, only ICC kept, pixels unchanged', async () => {
-    const dir = tempDir('bya-crafted-');
-    const base = magickJpeg(dir, 'base.jpg');
-    const xmp = segment(0xe1, cat(enc.encode('http://ns.adobe.com/xap/1.0/\0'), enc.encode('<x:xmpmeta><xmpNote:HasExtendedXMP>ABC</xmpNote:HasExtendedXMP></x:xmpmeta>')));
-    const ext = (part: number): Uint8Array => segment(0xe1, cat(enc.encode('http://ns.adobe.com/xmp/extension/\0'), enc.encode('0123456789ABCDEF0123456789ABCDEF'), be32(20), be32(part * 10), enc.encode('<exif:GPSLatitude/>')));
-    const icc = (seq: number): Uint8Array => segment(0xe2, cat(enc.encode('ICC_PROFILE\0'), [seq, 3], new Uint8Array(40).fill(seq)));
-    const com = segment(0xfe, enc.encode('shot at home'));
-    const mpf = segment(0xe2, cat(enc.encode('MPF\0'), new Uint8Array(16)));
-    const trailer = cat([0xff, 0xd8, 0xff, 0xe0], new Uint8Array(30).fill(0xff), [0xff, 0xd9]);
-    const file = cat(base.subarray(0, 2), xmp, ext(0), ext(1), icc(1), icc(2), icc(3), com, mpf, base.subarray(2), trailer);
-    const inv = await walk(bufferSource(file));
-    expect(inv.blocks.map((b) => b.kind)).toEqual(expect.arrayContaining(['xmp', 'xmp-extended', 'icc', 'comment', 'mpf', 'trailer']));
-    expect(inv.blocks.filter((b) => b.kind === 'xmp-extended')).toHaveLength(2);
-    expect(inv.blocks.filter((b) => b.kind === 'icc')).toHaveLength(3);
-    expect(inv.imageEnd).toBe(file.length - trailer.length);
-    const plan = await planClean(bufferSource(file));
-    expect(plan.kept.filter((k) => k.reason === 'icc')).toHaveLength(3);
-    const clean = assemble(plan, file);
-    const after = await walk(bufferSource(clean));
-    expect(after.blocks.map((b) => b.kind).filter((k) => k !== 'jfif')).toEqual(['icc', 'icc', 'icc']);
-    expect(pixelsEqual(dir, base, clean, 'jpg')).toBe(true);
-    rmSync(dir, { recursive: true, force: true });
-  });
+  test.skipIf(!hasMagick)(
+    'XMP split over APP1 + Extended XMP, ICC over three APP2, COM, MPF and a trailer: all found, only ICC kept, pixels unchanged',
+    async () => {
+      const dir = tempDir('bya-crafted-');
+      const base = magickJpeg(dir, 'base.jpg');
+      const xmp = segment(
+        0xe1,
+        cat(enc.encode('http://ns.adobe.com/xap/1.0/\0'), enc.encode('<x:xmpmeta><xmpNote:HasExtendedXMP>ABC</xmpNote:HasExtendedXMP></x:xmpmeta>')),
+      );
+      const ext = (part: number): Uint8Array =>
+        segment(
+          0xe1,
+          cat(
+            enc.encode('http://ns.adobe.com/xmp/extension/\0'),
+            enc.encode('0123456789ABCDEF0123456789ABCDEF'),
+            be32(20),
+            be32(part * 10),
+            enc.encode('<exif:GPSLatitude/>'),
+          ),
+        );
+      const icc = (seq: number): Uint8Array => segment(0xe2, cat(enc.encode('ICC_PROFILE\0'), [seq, 3], new Uint8Array(40).fill(seq)));
+      const com = segment(0xfe, enc.encode('shot at home'));
+      const mpf = segment(0xe2, cat(enc.encode('MPF\0'), new Uint8Array(16)));
+      const trailer = cat([0xff, 0xd8, 0xff, 0xe0], new Uint8Array(30).fill(0xff), [0xff, 0xd9]);
+      const file = cat(base.subarray(0, 2), xmp, ext(0), ext(1), icc(1), icc(2), icc(3), com, mpf, base.subarray(2), trailer);
+      const inv = await walk(bufferSource(file));
+      expect(inv.blocks.map((b) => b.kind)).toEqual(expect.arrayContaining(['xmp', 'xmp-extended', 'icc', 'comment', 'mpf', 'trailer']));
+      expect(inv.blocks.filter((b) => b.kind === 'xmp-extended')).toHaveLength(2);
+      expect(inv.blocks.filter((b) => b.kind === 'icc')).toHaveLength(3);
+      expect(inv.imageEnd).toBe(file.length - trailer.length);
+      const plan = await planClean(bufferSource(file));
+      expect(plan.kept.filter((k) => k.reason === 'icc')).toHaveLength(3);
+      const clean = assemble(plan, file);
+      const after = await walk(bufferSource(clean));
+      expect(after.blocks.map((b) => b.kind).filter((k) => k !== 'jfif')).toEqual(['icc', 'icc', 'icc']);
+      expect(pixelsEqual(dir, base, clean, 'jpg')).toBe(true);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  );
 
   test.skipIf(!hasMagick)('a progressive JPEG (many scans, DHT between them) is walked to its true EOI and cleaned losslessly', async () => {
     const dir = tempDir('bya-crafted-');
@@ -156,7 +172,7 @@ describe('WebP', () => {
   function craftedWebp(): { file: Uint8Array; vp8: Uint8Array } {
     const original = load('mei__HTC_Desire.webp');
     const chunks: Array<{ fourcc: string; data: Uint8Array }> = [];
-    for (let p = 12; p + 8 <= original.length; ) {
+    for (let p = 12; p + 8 <= original.length;) {
       const size = original[p + 4]! | (original[p + 5]! << 8) | (original[p + 6]! << 16) | (original[p + 7]! << 24);
       chunks.push({ fourcc: String.fromCharCode(...original.subarray(p, p + 4)), data: original.subarray(p + 8, p + 8 + size) });
       p += 8 + size + (size % 2);

@@ -46,7 +46,8 @@ async function runVariant(bytes: Uint8Array, options: CleanOptions, label: strin
     if (inv.format !== 'jpeg' && inv.format !== 'png' && inv.format !== 'webp') return { kind: 'walked', ms: ms() };
     const plan = await planClean(source, options, inv);
     for (const part of plan.parts) {
-      if (part.kind === 'copy' && (part.offset < 0 || part.length <= 0 || part.offset + part.length > bytes.length)) failures.push(`${label}: part out of bounds`);
+      if (part.kind === 'copy' && (part.offset < 0 || part.length <= 0 || part.offset + part.length > bytes.length))
+        failures.push(`${label}: part out of bounds`);
     }
     out = assemble(plan, bytes);
   } catch (error) {
@@ -95,7 +96,8 @@ test('fuzz: walk + planClean on thousands of damaged variants never hang, throw 
       const outputs: Uint8Array[] = [];
       const outcome = await runVariant(bytes, options, label, failures, outputs);
       // Not the XMP nesting and zTXt bombs: they are aimed at our walker, and keep exiftool busy for minutes.
-      if (outcome.kind === 'cleaned' && outputs[0] && name !== 'oversizedXmp' && (cleaned + 1) % SAMPLE_EVERY === 0) sample.push({ label, input: bytes, output: outputs[0] });
+      if (outcome.kind === 'cleaned' && outputs[0] && name !== 'oversizedXmp' && (cleaned + 1) % SAMPLE_EVERY === 0)
+        sample.push({ label, input: bytes, output: outputs[0] });
       let ms = outcome.ms;
       if (ms > BUDGET_MS) {
         // Re-time once: a real hang or quadratic path is slow twice, a GC pause or a busy shared CPU is not.
@@ -133,7 +135,9 @@ test('fuzz: walk + planClean on thousands of damaged variants never hang, throw 
     const inputGps = gps(inputs);
     const outputGps = gps(outputs);
     rmSync(dir, { recursive: true, force: true });
-    console.log(`fuzz: exiftool read ${sample.length} sampled variants: GPS in ${inputGps.filter(Boolean).length} inputs, in ${outputGps.filter(Boolean).length} clean outputs`);
+    console.log(
+      `fuzz: exiftool read ${sample.length} sampled variants: GPS in ${inputGps.filter(Boolean).length} inputs, in ${outputGps.filter(Boolean).length} clean outputs`,
+    );
     // The oracle must see GPS in some inputs, or its silence about the outputs proves nothing.
     expect(inputGps.filter(Boolean).length).toBeGreaterThan(5);
     expect(sample.filter((_, i) => outputGps[i]).map((s) => `${s.label}: exiftool finds GPS in the clean output`)).toEqual([]);

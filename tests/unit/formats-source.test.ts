@@ -42,80 +42,90 @@ describe('blobSource long reads (one stream per forward pass)', () => {
         // Buffer.equals, not toEqual: a 4 MB element-by-element diff would take minutes.
         expect(Buffer.from(got).equals(Buffer.from(want)), `read(${offset}, ${length}) at step ${step} of seed ${seed}`).toBe(true);
         const move = random();
-        if (move < 0.5) offset += length; // straight on
-        else if (move < 0.7) offset += length - 1 - Math.floor(random() * 65_535); // overlap by up to 64 KiB (a marker or chunk header straddling two pieces)
-        else if (move < 0.85) offset += length + Math.floor(random() * 300_000); // a short skip forward
+        if (move < 0.5)
+          offset += length; // straight on
+        else if (move < 0.7)
+          offset += length - 1 - Math.floor(random() * 65_535); // overlap by up to 64 KiB (a marker or chunk header straddling two pieces)
+        else if (move < 0.85)
+          offset += length + Math.floor(random() * 300_000); // a short skip forward
         else offset = Math.floor(random() * bytes.length); // anywhere, backward included
         if (offset > bytes.length + 10) offset = Math.floor(random() * bytes.length);
       }
     }
   });
 
-  test.each(kinds)('over %s, transient scans interleaved with reads give the same bytes as a buffer, and never overwrite what a read returned', async (_name, make) => {
-    for (let seed = 1; seed <= 4; seed++) {
-      const random = prng(seed * 104_729);
-      const blobbed = blobSource(make(bytes, seed));
-      const buffered = bufferSource(bytes);
-      const scan = blobbed.scan?.bind(blobbed);
-      expect(scan, 'a Blob source offers transient scans').toBeDefined();
-      if (!scan) return;
-      const kept: Array<{ offset: number; length: number; got: Uint8Array }> = [];
-      let offset = Math.floor(random() * 1000);
-      for (let step = 0; step < 40; step++) {
-        const length = 65_537 + Math.floor(random() * SCAN_CHUNK);
-        const transient = random() < 0.75;
-        const got = transient ? await scan(offset, length) : await blobbed.read(offset, length);
-        const want = await buffered.read(offset, length);
-        expect(Buffer.from(got).equals(Buffer.from(want)), `${transient ? 'scan' : 'read'}(${offset}, ${length}) at step ${step} of seed ${seed}`).toBe(true);
-        if (!transient) kept.push({ offset, length: got.length, got });
-        const move = random();
-        if (move < 0.6) offset += length - (random() < 0.5 ? 0 : 1 + Math.floor(random() * 65_535)); // on, or back over the tail
-        else if (move < 0.8) offset += length + Math.floor(random() * 300_000);
-        else offset = Math.floor(random() * bytes.length);
-        if (offset > bytes.length + 10) offset = Math.floor(random() * bytes.length);
-      }
-      for (const { offset: at, length: n, got } of kept) {
-        // Its length as returned, not as it is now: a view whose memory was handed to a BYOB read would now be empty.
-        const want = await buffered.read(at, n);
-        expect(Buffer.from(got).equals(Buffer.from(want)), `read(${at}) still holds its bytes after later scans`).toBe(true);
-      }
-    }
-  });
-
-  test.each(kinds)('over %s, small reads walking forward (served from the reused window buffer) stay intact after later reads and scans', async (_name, make) => {
-    for (let seed = 1; seed <= 4; seed++) {
-      const random = prng(seed * 15_485_863);
-      const blobbed = blobSource(make(bytes, seed));
-      const buffered = bufferSource(bytes);
-      const scan = blobbed.scan?.bind(blobbed);
-      if (!scan) throw new Error('a Blob source offers transient scans');
-      const kept: Array<{ offset: number; length: number; got: Uint8Array }> = [];
-      let offset = Math.floor(random() * 1000);
-      for (let step = 0; step < 600; step++) {
-        // Mostly chunk headers every few KiB (sequential misses grow into window reads); sometimes a scan,
-        // a read back where an earlier window was (a cached piece must never serve bytes it no longer holds), or a jump.
-        const move = random();
-        if (move < 0.03) {
+  test.each(kinds)(
+    'over %s, transient scans interleaved with reads give the same bytes as a buffer, and never overwrite what a read returned',
+    async (_name, make) => {
+      for (let seed = 1; seed <= 4; seed++) {
+        const random = prng(seed * 104_729);
+        const blobbed = blobSource(make(bytes, seed));
+        const buffered = bufferSource(bytes);
+        const scan = blobbed.scan?.bind(blobbed);
+        expect(scan, 'a Blob source offers transient scans').toBeDefined();
+        if (!scan) return;
+        const kept: Array<{ offset: number; length: number; got: Uint8Array }> = [];
+        let offset = Math.floor(random() * 1000);
+        for (let step = 0; step < 40; step++) {
           const length = 65_537 + Math.floor(random() * SCAN_CHUNK);
-          const got = await scan(offset, length);
-          expect(Buffer.from(got).equals(Buffer.from(await buffered.read(offset, length))), `scan(${offset}) at step ${step}`).toBe(true);
-        } else {
-          const at = move < 0.13 && kept.length > 0 ? kept[Math.floor(random() * kept.length)]!.offset : offset;
-          const length = 1 + Math.floor(random() * (random() < 0.9 ? 16 : 65_536));
-          const got = await blobbed.read(at, length);
-          const want = await buffered.read(at, length);
-          expect(Buffer.from(got).equals(Buffer.from(want)), `read(${at}, ${length}) at step ${step}`).toBe(true);
-          kept.push({ offset: at, length: want.length, got });
+          const transient = random() < 0.75;
+          const got = transient ? await scan(offset, length) : await blobbed.read(offset, length);
+          const want = await buffered.read(offset, length);
+          expect(Buffer.from(got).equals(Buffer.from(want)), `${transient ? 'scan' : 'read'}(${offset}, ${length}) at step ${step} of seed ${seed}`).toBe(true);
+          if (!transient) kept.push({ offset, length: got.length, got });
+          const move = random();
+          if (move < 0.6)
+            offset += length - (random() < 0.5 ? 0 : 1 + Math.floor(random() * 65_535)); // on, or back over the tail
+          else if (move < 0.8) offset += length + Math.floor(random() * 300_000);
+          else offset = Math.floor(random() * bytes.length);
+          if (offset > bytes.length + 10) offset = Math.floor(random() * bytes.length);
         }
-        if (move >= 0.13) offset = move < 0.95 ? offset + 8 + Math.floor(random() * 40_000) : Math.floor(random() * bytes.length);
-        if (offset >= bytes.length) offset = Math.floor(random() * 1000);
+        for (const { offset: at, length: n, got } of kept) {
+          // Its length as returned, not as it is now: a view whose memory was handed to a BYOB read would now be empty.
+          const want = await buffered.read(at, n);
+          expect(Buffer.from(got).equals(Buffer.from(want)), `read(${at}) still holds its bytes after later scans`).toBe(true);
+        }
       }
-      for (const { offset: at, length, got } of kept) {
-        // Against the length it had when returned: a view whose memory went to a BYOB read would now be empty.
-        expect(Buffer.from(got).equals(Buffer.from(await buffered.read(at, length))), `read(${at}, ${length}) still holds its bytes`).toBe(true);
+    },
+  );
+
+  test.each(kinds)(
+    'over %s, small reads walking forward (served from the reused window buffer) stay intact after later reads and scans',
+    async (_name, make) => {
+      for (let seed = 1; seed <= 4; seed++) {
+        const random = prng(seed * 15_485_863);
+        const blobbed = blobSource(make(bytes, seed));
+        const buffered = bufferSource(bytes);
+        const scan = blobbed.scan?.bind(blobbed);
+        if (!scan) throw new Error('a Blob source offers transient scans');
+        const kept: Array<{ offset: number; length: number; got: Uint8Array }> = [];
+        let offset = Math.floor(random() * 1000);
+        for (let step = 0; step < 600; step++) {
+          // Mostly chunk headers every few KiB (sequential misses grow into window reads); sometimes a scan,
+          // a read back where an earlier window was (a cached piece must never serve bytes it no longer holds), or a jump.
+          const move = random();
+          if (move < 0.03) {
+            const length = 65_537 + Math.floor(random() * SCAN_CHUNK);
+            const got = await scan(offset, length);
+            expect(Buffer.from(got).equals(Buffer.from(await buffered.read(offset, length))), `scan(${offset}) at step ${step}`).toBe(true);
+          } else {
+            const at = move < 0.13 && kept.length > 0 ? kept[Math.floor(random() * kept.length)]!.offset : offset;
+            const length = 1 + Math.floor(random() * (random() < 0.9 ? 16 : 65_536));
+            const got = await blobbed.read(at, length);
+            const want = await buffered.read(at, length);
+            expect(Buffer.from(got).equals(Buffer.from(want)), `read(${at}, ${length}) at step ${step}`).toBe(true);
+            kept.push({ offset: at, length: want.length, got });
+          }
+          if (move >= 0.13) offset = move < 0.95 ? offset + 8 + Math.floor(random() * 40_000) : Math.floor(random() * bytes.length);
+          if (offset >= bytes.length) offset = Math.floor(random() * 1000);
+        }
+        for (const { offset: at, length, got } of kept) {
+          // Against the length it had when returned: a view whose memory went to a BYOB read would now be empty.
+          expect(Buffer.from(got).equals(Buffer.from(await buffered.read(at, length))), `read(${at}, ${length}) still holds its bytes`).toBe(true);
+        }
       }
-    }
-  });
+    },
+  );
 
   test('a stream that stops answering is given up after its time, and the same bytes come from a read of the range; a stalled arrayBuffer() is read once more', async () => {
     const state = { before: 300_000, stalledBuffers: 0, streams: 0, buffers: 0 };
@@ -171,10 +181,14 @@ describe('blobSource long reads (one stream per forward pass)', () => {
     new DataView(ihdr.buffer).setUint32(0, 2000);
     new DataView(ihdr.buffer).setUint32(4, 1500);
     ihdr.set([8, 2, 0, 0, 0], 8);
-    const parts = [Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('tEXt', new TextEncoder().encode('Comment\0before'))];
+    const parts = [
+      Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      chunk('IHDR', ihdr),
+      chunk('tEXt', new TextEncoder().encode('Comment\0before')),
+    ];
     const random = prng(99);
     // IDAT sizes from 1 byte to 20 KB: chunk headers land at every offset relative to the cached pieces.
-    for (let total = 0; total < 3_500_000; ) {
+    for (let total = 0; total < 3_500_000;) {
       const data = noise(1 + Math.floor(random() * 20_000), total + 1);
       parts.push(chunk('IDAT', data));
       total += data.length + 12;

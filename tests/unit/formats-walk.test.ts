@@ -138,11 +138,18 @@ describe('GIF', () => {
     // "magic trailer" of the XMP extension: 0x01, then 0xFF…0x00 (XMP spec part 3, §1.1.2), 258 bytes.
     const magic = Uint8Array.from([1, ...Array.from({ length: 256 }, (_, i) => 255 - i), 0]);
     const parts = [
-      enc.encode('GIF89a'), Uint8Array.of(2, 0, 1, 0, 0, 0, 0), // 2×1, no global colour table
-      Uint8Array.of(0x21, 0xfe, 5), enc.encode('hello'), Uint8Array.of(0),
-      Uint8Array.of(0x21, 0xff, 11), enc.encode('XMP DataXMP'), xmp, magic,
+      enc.encode('GIF89a'),
+      Uint8Array.of(2, 0, 1, 0, 0, 0, 0), // 2×1, no global colour table
+      Uint8Array.of(0x21, 0xfe, 5),
+      enc.encode('hello'),
+      Uint8Array.of(0),
+      Uint8Array.of(0x21, 0xff, 11),
+      enc.encode('XMP DataXMP'),
+      xmp,
+      magic,
       Uint8Array.of(0x2c, 0, 0, 0, 0, 2, 0, 1, 0, 0, 2, 2, 0x4c, 0x01, 0), // image: 2 data bytes
-      Uint8Array.of(0x3b), enc.encode('junk'),
+      Uint8Array.of(0x3b),
+      enc.encode('junk'),
     ];
     const file = new Uint8Array(parts.reduce((s, p) => s + p.length, 0));
     let o = 0;

@@ -83,8 +83,14 @@ describe('French typography', () => {
     }
     for (const lesson of readLessons('fr')) {
       // Prose only: import lines and JSX tags are code.
-      const prose = lesson.body.split('\n').filter((line) => !/^\s*(import |<)/.test(line)).join('\n');
-      found.push(...problems(lesson.path, prose), ...strings(lesson.data).flatMap((s) => (/^https?:/.test(s) ? [] : problems(`${lesson.path} frontmatter`, s))));
+      const prose = lesson.body
+        .split('\n')
+        .filter((line) => !/^\s*(import |<)/.test(line))
+        .join('\n');
+      found.push(
+        ...problems(lesson.path, prose),
+        ...strings(lesson.data).flatMap((s) => (/^https?:/.test(s) ? [] : problems(`${lesson.path} frontmatter`, s))),
+      );
     }
     expect(found).toEqual([]);
   });

@@ -70,21 +70,24 @@ function exifOf(bytes: Uint8Array, inventory: Awaited<ReturnType<typeof walk>>):
   return { tiff, structure: readTiff(tiff) };
 }
 
-test.each(['IFD0', 'ExifIFD', 'InteropIFD'])('an %s whose count flipped to 65 535 is garbage: nothing in it, or reached through it, is zeroed, and the GPS block still reads', async (name) => {
-  const bytes = new Uint8Array(readFileSync(join(IMAGES, 'ianare__DSCN0010.jpg')));
-  const before = await readPhoto(bufferSource(bytes), await walk(bufferSource(bytes)));
-  expect(before.gps?.lat).toBeCloseTo(43.46745, 4);
-  const { tiff, structure } = exifOf(bytes, await walk(bufferSource(bytes)));
-  const ifd = structure.ifds.find((i) => i.name === name)!;
-  const sound = checkTiff(tiff);
-  tiff.set([0xff, 0xff], ifd.offset);
-  const check = checkTiff(tiff);
-  expect(check.warnings).toContain('exif-pointer-outside');
-  // Its "entries" run over the GPS IFD and the values: zeroing "counts" there would corrupt real values.
-  expect(check.outsideEntries).toEqual(sound.outsideEntries);
-  const after = await readPhoto(bufferSource(bytes), await walk(bufferSource(bytes)));
-  expect(after.gps).toEqual(before.gps);
-});
+test.each(['IFD0', 'ExifIFD', 'InteropIFD'])(
+  'an %s whose count flipped to 65 535 is garbage: nothing in it, or reached through it, is zeroed, and the GPS block still reads',
+  async (name) => {
+    const bytes = new Uint8Array(readFileSync(join(IMAGES, 'ianare__DSCN0010.jpg')));
+    const before = await readPhoto(bufferSource(bytes), await walk(bufferSource(bytes)));
+    expect(before.gps?.lat).toBeCloseTo(43.46745, 4);
+    const { tiff, structure } = exifOf(bytes, await walk(bufferSource(bytes)));
+    const ifd = structure.ifds.find((i) => i.name === name)!;
+    const sound = checkTiff(tiff);
+    tiff.set([0xff, 0xff], ifd.offset);
+    const check = checkTiff(tiff);
+    expect(check.warnings).toContain('exif-pointer-outside');
+    // Its "entries" run over the GPS IFD and the values: zeroing "counts" there would corrupt real values.
+    expect(check.outsideEntries).toEqual(sound.outsideEntries);
+    const after = await readPhoto(bufferSource(bytes), await walk(bufferSource(bytes)));
+    expect(after.gps).toEqual(before.gps);
+  },
+);
 
 test('an IFD longer than the reader checks stops exifr at the first entry nobody checked', () => {
   // IFD0 with 1 001 entries of tag 0x9999, type LONG, count 1, in a block big enough to hold them.

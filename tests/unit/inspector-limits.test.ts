@@ -49,9 +49,25 @@ describe('limits applied where the reading is made', () => {
   });
 
   it('capReading cuts every list to its limit and adds to what was already left out', () => {
-    const base = readingSchema.parse({ format: 'png', size: 1, blocks: [], serials: [], people: [], words: [], prompts: [], history: [], tags: [], damage: [] });
+    const base = readingSchema.parse({
+      format: 'png',
+      size: 1,
+      blocks: [],
+      serials: [],
+      people: [],
+      words: [],
+      prompts: [],
+      history: [],
+      tags: [],
+      damage: [],
+    });
     const row = { group: 'G', name: 'n', value: 'v' };
-    const huge: Reading = { ...base, tags: Array.from({ length: LIST_LIMITS.tags + 7 }, () => row), history: Array.from({ length: 101 }, () => ({})), omitted: { tags: 3 } };
+    const huge: Reading = {
+      ...base,
+      tags: Array.from({ length: LIST_LIMITS.tags + 7 }, () => row),
+      history: Array.from({ length: 101 }, () => ({})),
+      omitted: { tags: 3 },
+    };
     const capped = capReading(huge);
     expect(capped.tags).toHaveLength(LIST_LIMITS.tags);
     expect(capped.history).toHaveLength(LIST_LIMITS.history);

@@ -16,7 +16,14 @@ describe('install hint', () => {
     dismiss(storage);
     expect([...map]).toEqual([[INSTALL_HINT_KEY, 'dismissed']]);
     expect(isDismissed(storage)).toBe(true);
-    const refusing = { getItem: () => { throw new Error('denied'); }, setItem: () => { throw new Error('denied'); } };
+    const refusing = {
+      getItem: () => {
+        throw new Error('denied');
+      },
+      setItem: () => {
+        throw new Error('denied');
+      },
+    };
     expect(isDismissed(refusing)).toBe(false);
     expect(() => dismiss(refusing)).not.toThrow();
   });

@@ -34,9 +34,34 @@ describe('settings checklist content', () => {
     expect(facts(fr)).toEqual(facts(en));
   });
   it('covers each of the six services with its own steps, and the settings the course teaches', () => {
-    for (const id of SERVICE_IDS) expect(en.groups.some((g) => g.service === id && g.steps.length >= 3), id).toBe(true);
+    for (const id of SERVICE_IDS)
+      expect(
+        en.groups.some((g) => g.service === id && g.steps.length >= 3),
+        id,
+      ).toBe(true);
     const ids = allSteps(en).map((s) => s.id);
-    for (const id of ['improve-model', 'temporary-chat', 'memory', 'export-data', 'delete-chats-files', 'delete-account', 'portal-do-not-train', 'gemini-keep-activity', 'grok-private-chat', 'copilot-model-training', 'lechat-training-web', 'lechat-training-app', 'ios-camera-location', 'android-camera-location', 'share-without-location', 'clean-photo', 'use-avatar', 'avoid-group-shots', 'busy-background', 'ask-consent'])
+    for (const id of [
+      'improve-model',
+      'temporary-chat',
+      'memory',
+      'export-data',
+      'delete-chats-files',
+      'delete-account',
+      'portal-do-not-train',
+      'gemini-keep-activity',
+      'grok-private-chat',
+      'copilot-model-training',
+      'lechat-training-web',
+      'lechat-training-app',
+      'ios-camera-location',
+      'android-camera-location',
+      'share-without-location',
+      'clean-photo',
+      'use-avatar',
+      'avoid-group-shots',
+      'busy-background',
+      'ask-consent',
+    ])
       expect(ids).toContain(id);
   });
   it('every service step that names a setting has a source read on a given day, and a primary one unless marked unconfirmed', () => {
@@ -44,7 +69,11 @@ describe('settings checklist content', () => {
       if (step.settings.length === 0) continue;
       expect(step.sources.length, step.id).toBeGreaterThan(0);
       for (const src of step.sources) expect(src.read, step.id).toMatch(/^2026-\d{2}-\d{2}$/);
-      if (!step.unconfirmed) expect(step.sources.some((src) => src.kind === 'primary'), step.id).toBe(true);
+      if (!step.unconfirmed)
+        expect(
+          step.sources.some((src) => src.kind === 'primary'),
+          step.id,
+        ).toBe(true);
     }
   });
   it('a primary source is the service’s own site', () => {
@@ -58,10 +87,31 @@ describe('settings checklist content', () => {
     }
   });
   it.each([
-    ['a setting without a source', (s: Record<string, unknown>) => { s['sources'] = []; }],
-    ['secondary sources only, not marked unconfirmed', (s: Record<string, unknown>) => { s['sources'] = [{ url: 'https://example.org/guide', title: 'A guide', read: '2026-12-02', kind: 'secondary' }]; s['unconfirmed'] = false; }],
-    ['a source without the day it was read', (s: Record<string, unknown>) => { s['sources'] = [{ url: 'https://help.openai.com/en/articles/7730893', title: 'Data Controls FAQ' }]; }],
-    ['a link to an anchor no lesson declares', (s: Record<string, unknown>) => { s['link'] = { lesson: '07-habits', anchor: 'no-such-anchor' }; }],
+    [
+      'a setting without a source',
+      (s: Record<string, unknown>) => {
+        s['sources'] = [];
+      },
+    ],
+    [
+      'secondary sources only, not marked unconfirmed',
+      (s: Record<string, unknown>) => {
+        s['sources'] = [{ url: 'https://example.org/guide', title: 'A guide', read: '2026-12-02', kind: 'secondary' }];
+        s['unconfirmed'] = false;
+      },
+    ],
+    [
+      'a source without the day it was read',
+      (s: Record<string, unknown>) => {
+        s['sources'] = [{ url: 'https://help.openai.com/en/articles/7730893', title: 'Data Controls FAQ' }];
+      },
+    ],
+    [
+      'a link to an anchor no lesson declares',
+      (s: Record<string, unknown>) => {
+        s['link'] = { lesson: '07-habits', anchor: 'no-such-anchor' };
+      },
+    ],
   ])('rejects a step with %s', (_label, breakIt) => {
     const broken = structuredClone(readJson(join(CONTENT, 'checklist', 'en.json'))) as { groups: { steps: Record<string, unknown>[] }[] };
     const step = broken.groups[0]?.steps[0];
@@ -83,7 +133,9 @@ describe('services data', () => {
 });
 
 describe('quiz content', () => {
-  const files = readdirSync(join(CONTENT, 'quiz')).filter((f) => f.endsWith('.json')).sort();
+  const files = readdirSync(join(CONTENT, 'quiz'))
+    .filter((f) => f.endsWith('.json'))
+    .sort();
   const questions = files.map((f) => {
     const parsed = quizQuestionSchema.safeParse(readJson(join(CONTENT, 'quiz', f)));
     if (!parsed.success) throw new Error(`${f}: ${parsed.error.message}`);
@@ -94,7 +146,7 @@ describe('quiz content', () => {
     expect(questions.map((q) => q.order)).toEqual(questions.map((_, i) => i + 1));
     for (const q of questions) expect(q.file.startsWith(String(q.order).padStart(2, '0'))).toBe(true);
   });
-  it('covers the December 2026 topics: other services, AI Act labels, deepfakes, children\'s photos, the new memory', () => {
+  it("covers the December 2026 topics: other services, AI Act labels, deepfakes, children's photos, the new memory", () => {
     const links = new Set(questions.map((q) => `${q.link.lesson}#${q.link.anchor}`));
     for (const target of ['07-habits#other-services', '06-rights#ai-act', '05-visual-content#deepfakes', '05-visual-content#children', '04-behaviour#memory'])
       expect(links, target).toContain(target);

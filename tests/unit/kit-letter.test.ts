@@ -33,15 +33,37 @@ const ALL = ['access', 'erasure', 'restriction', 'objection'] as const;
 /** What each region's letter must cite, in each language: its law, its deadline and its authority. */
 const EXPECTED: Record<AuthorityRegion, Record<'fr' | 'en', { law: string; deadline: string[]; authority: string; not?: string[] }>> = {
   fr: {
-    fr: { law: 'RGPD, règlement (UE) 2016/679', deadline: ["l'article 12, paragraphe 3, du RGPD", "délai d'un mois à compter de la réception", 'prolongé de deux mois', 'compte tenu de la complexité et du nombre de demandes', 'les motifs du report'], authority: "auprès de la CNIL (Commission nationale de l'informatique et des libertés), conformément à l'article 77 du RGPD" },
-    en: { law: 'Regulation (EU) 2016/679', deadline: ['Under Article 12(3) of the GDPR', 'within one month of receiving this request', 'two further months', 'complexity and number of requests'], authority: 'with the CNIL (Commission nationale de l’informatique et des libertés), under Article 77 of the GDPR' },
+    fr: {
+      law: 'RGPD, règlement (UE) 2016/679',
+      deadline: [
+        "l'article 12, paragraphe 3, du RGPD",
+        "délai d'un mois à compter de la réception",
+        'prolongé de deux mois',
+        'compte tenu de la complexité et du nombre de demandes',
+        'les motifs du report',
+      ],
+      authority: "auprès de la CNIL (Commission nationale de l'informatique et des libertés), conformément à l'article 77 du RGPD",
+    },
+    en: {
+      law: 'Regulation (EU) 2016/679',
+      deadline: ['Under Article 12(3) of the GDPR', 'within one month of receiving this request', 'two further months', 'complexity and number of requests'],
+      authority: 'with the CNIL (Commission nationale de l’informatique et des libertés), under Article 77 of the GDPR',
+    },
   },
   be: {
-    fr: { law: 'RGPD', deadline: ["l'article 12, paragraphe 3, du RGPD"], authority: "auprès de l'Autorité de protection des données (APD-GBA), conformément à l'article 77 du RGPD" },
+    fr: {
+      law: 'RGPD',
+      deadline: ["l'article 12, paragraphe 3, du RGPD"],
+      authority: "auprès de l'Autorité de protection des données (APD-GBA), conformément à l'article 77 du RGPD",
+    },
     en: { law: 'GDPR', deadline: ['Article 12(3)'], authority: 'with the Belgian Data Protection Authority (APD-GBA), under Article 77 of the GDPR' },
   },
   lu: {
-    fr: { law: 'RGPD', deadline: ["l'article 12, paragraphe 3, du RGPD"], authority: "auprès de la Commission nationale pour la protection des données (CNPD), conformément à l'article 77" },
+    fr: {
+      law: 'RGPD',
+      deadline: ["l'article 12, paragraphe 3, du RGPD"],
+      authority: "auprès de la Commission nationale pour la protection des données (CNPD), conformément à l'article 77",
+    },
     en: { law: 'GDPR', deadline: ['Article 12(3)'], authority: 'with the National Commission for Data Protection of Luxembourg (CNPD), under Article 77' },
   },
   ie: {
@@ -57,16 +79,47 @@ const EXPECTED: Record<AuthorityRegion, Record<'fr' | 'en', { law: string; deadl
     en: { law: 'GDPR', deadline: ['Article 12(3)'], authority: 'the one of the country where I live' },
   },
   ch: {
-    fr: { law: 'loi fédérale sur la protection des données (nLPD, RS 235.1)', deadline: ["l'art. 18 de l'ordonnance sur la protection des données (OPDo)", 'dans les 30 jours suivant la réception'], authority: 'le Préposé fédéral à la protection des données et à la transparence (PFPDT), qui peut ouvrir une enquête (art. 49 nLPD)', not: ['article 12, paragraphe 3', 'article 77', 'Limitation'] },
-    en: { law: 'Swiss Federal Act on Data Protection (nFADP/nLPD, SR 235.1)', deadline: ['Art. 18 of the Data Protection Ordinance', 'within 30 days of receiving'], authority: 'the Federal Data Protection and Information Commissioner (FDPIC), which may open an investigation (Art. 49 nFADP)', not: ['Article 12(3)', 'Article 77', 'Restriction'] },
+    fr: {
+      law: 'loi fédérale sur la protection des données (nLPD, RS 235.1)',
+      deadline: ["l'art. 18 de l'ordonnance sur la protection des données (OPDo)", 'dans les 30 jours suivant la réception'],
+      authority: 'le Préposé fédéral à la protection des données et à la transparence (PFPDT), qui peut ouvrir une enquête (art. 49 nLPD)',
+      not: ['article 12, paragraphe 3', 'article 77', 'Limitation'],
+    },
+    en: {
+      law: 'Swiss Federal Act on Data Protection (nFADP/nLPD, SR 235.1)',
+      deadline: ['Art. 18 of the Data Protection Ordinance', 'within 30 days of receiving'],
+      authority: 'the Federal Data Protection and Information Commissioner (FDPIC), which may open an investigation (Art. 49 nFADP)',
+      not: ['Article 12(3)', 'Article 77', 'Restriction'],
+    },
   },
   qc: {
-    fr: { law: 'Loi sur la protection des renseignements personnels dans le secteur privé (RLRQ, c. P-39.1), telle que modifiée par la Loi 25', deadline: ["l'article 32 de la Loi", 'dans les 30 jours de la réception', 'réputé'], authority: "la Commission d'accès à l'information du Québec (CAI) une demande d'examen de mésentente (articles 42 et 43 de la Loi)", not: ['RGPD', 'article 77', 'Limitation'] },
-    en: { law: 'Act respecting the protection of personal information in the private sector (CQLR, c. P-39.1), as amended by Law 25', deadline: ['section 32 of the Act', 'within 30 days of receiving', 'deemed to have refused'], authority: "the Commission d'accès à l'information du Québec (CAI) (sections 42 and 43 of the Act)", not: ['GDPR', 'Article 77', 'Restriction'] },
+    fr: {
+      law: 'Loi sur la protection des renseignements personnels dans le secteur privé (RLRQ, c. P-39.1), telle que modifiée par la Loi 25',
+      deadline: ["l'article 32 de la Loi", 'dans les 30 jours de la réception', 'réputé'],
+      authority: "la Commission d'accès à l'information du Québec (CAI) une demande d'examen de mésentente (articles 42 et 43 de la Loi)",
+      not: ['RGPD', 'article 77', 'Limitation'],
+    },
+    en: {
+      law: 'Act respecting the protection of personal information in the private sector (CQLR, c. P-39.1), as amended by Law 25',
+      deadline: ['section 32 of the Act', 'within 30 days of receiving', 'deemed to have refused'],
+      authority: "the Commission d'accès à l'information du Québec (CAI) (sections 42 and 43 of the Act)",
+      not: ['GDPR', 'Article 77', 'Restriction'],
+    },
   },
   uk: {
-    fr: { law: 'le RGPD britannique (UK GDPR) et le Data Protection Act 2018', deadline: ['aux articles 12 et 12A du RGPD britannique', "délai d'un mois"], authority: "section 164A du Data Protection Act 2018 ; si elle n'aboutit pas, je saisirai l'ICO", not: ['article 77'] },
-    en: { law: 'the UK GDPR and the Data Protection Act 2018', deadline: ['Under Articles 12 and 12A of the UK GDPR', 'within one month'], authority: "complaint to you under section 164A of the Data Protection Act 2018; if it is not resolved, I will complain to the ICO (Information Commissioner's Office)", not: ['Article 77'] },
+    fr: {
+      law: 'le RGPD britannique (UK GDPR) et le Data Protection Act 2018',
+      deadline: ['aux articles 12 et 12A du RGPD britannique', "délai d'un mois"],
+      authority: "section 164A du Data Protection Act 2018 ; si elle n'aboutit pas, je saisirai l'ICO",
+      not: ['article 77'],
+    },
+    en: {
+      law: 'the UK GDPR and the Data Protection Act 2018',
+      deadline: ['Under Articles 12 and 12A of the UK GDPR', 'within one month'],
+      authority:
+        "complaint to you under section 164A of the Data Protection Act 2018; if it is not resolved, I will complain to the ICO (Information Commissioner's Office)",
+      not: ['Article 77'],
+    },
   },
 };
 
@@ -96,7 +149,12 @@ describe('data-protection letter: the controller and contact each service names'
           const { text } = composeLetter({ ...base, service: svc.id, region, language });
           const to = text.split('\n')[1] ?? '';
           if (controller.confirmed) expect(to).toContain(controller.name);
-          else expect(to).toMatch(language === 'fr' ? /\[l'entité que la politique de confidentialité de .+ désigne pour votre pays\]/ : /\[the entity that .+ privacy policy names for your country\]/);
+          else
+            expect(to).toMatch(
+              language === 'fr'
+                ? /\[l'entité que la politique de confidentialité de .+ désigne pour votre pays\]/
+                : /\[the entity that .+ privacy policy names for your country\]/,
+            );
           for (const contact of svc.requestTo) expect(text).toContain(contact);
           if (svc.dpo) expect(text).toContain(svc.dpo);
         }
@@ -111,7 +169,9 @@ describe('data-protection letter: the controller and contact each service names'
     expect(composeLetter({ ...base, region: 'qc', service: 'copilot' }).text).toContain('Microsoft Corporation');
     expect(composeLetter({ ...base, region: 'fr', service: 'gemini' }).text).toContain('Google Ireland Limited');
     expect(composeLetter({ ...base, region: 'uk', service: 'gemini' }).text).toContain('Google LLC');
-    expect(composeLetter({ ...base, service: 'le-chat' }).text).toContain('À l\'attention de : Mistral AI, demandes relatives aux données personnelles\n15 rue des Halles, 75001 Paris, France');
+    expect(composeLetter({ ...base, service: 'le-chat' }).text).toContain(
+      "À l'attention de : Mistral AI, demandes relatives aux données personnelles\n15 rue des Halles, 75001 Paris, France",
+    );
     expect(composeLetter({ ...base, service: 'grok' }).text).toContain('privacy@x.ai');
     expect(composeLetter({ ...base, service: 'copilot' }).text).toContain('Microsoft Ireland Operations Limited');
     expect(composeLetter({ ...base, service: 'meta-ai' }).text).toContain('Meta Platforms Ireland Limited');
@@ -132,7 +192,9 @@ describe('data-protection letter: the drafting of each right', () => {
 
   it('an objection states grounds relating to the particular situation (Art. 21(1)), typed or as a bracket to fill', () => {
     const typed = composeLetter({ ...base, rights: ['objection'], situation: 'ces photos montrent\nmes enfants' }).text;
-    expect(typed).toContain('Opposition (article 21, paragraphe 1) : pour des raisons tenant à ma situation particulière, à savoir ces photos montrent mes enfants,');
+    expect(typed).toContain(
+      'Opposition (article 21, paragraphe 1) : pour des raisons tenant à ma situation particulière, à savoir ces photos montrent mes enfants,',
+    );
     expect(typed).toContain('article 6, paragraphe 1, point f');
     expect(typed).toContain('motifs légitimes et impérieux');
     const blank = composeLetter({ ...base, rights: ['objection'], language: 'en' }).text;
@@ -164,7 +226,9 @@ describe('data-protection letter: the drafting of each right', () => {
     expect(ch.text).toContain('art. 31 nLPD');
     expect(ch.text).toContain('art. 32, al. 2, let. c, nLPD');
     const qc = composeLetter({ ...base, region: 'qc', rights: [...ALL], language: 'en' });
-    expect(qc.subject).toBe('Subject: request to exercise my data protection rights (sections 12, 27 and 28 of the Act respecting the protection of personal information in the private sector)');
+    expect(qc.subject).toBe(
+      'Subject: request to exercise my data protection rights (sections 12, 27 and 28 of the Act respecting the protection of personal information in the private sector)',
+    );
     expect(qc.text).toContain('Access (section 27)');
     expect(qc.text).toContain('Deletion (section 28)');
     expect(qc.text).toContain('(section 12)');
@@ -216,8 +280,14 @@ describe('data-protection letter: every Swiss and Québec provision it cites was
 
   it('finds the citations in a sample (the extractor itself)', () => {
     expect(cited("(art. 25, 30 et 32 nLPD) … l'art. 18 de l'ordonnance … Art. 6(4) and Art. 32(2)(c) … (sections 42 and 43 of the Act)")).toEqual([
-      { article: '25', text: 'act' }, { article: '30', text: 'act' }, { article: '32', text: 'act' }, { article: '18', text: 'ordinance' },
-      { article: '6', text: 'act' }, { article: '32', text: 'act' }, { article: '42', text: 'act' }, { article: '43', text: 'act' },
+      { article: '25', text: 'act' },
+      { article: '30', text: 'act' },
+      { article: '32', text: 'act' },
+      { article: '18', text: 'ordinance' },
+      { article: '6', text: 'act' },
+      { article: '32', text: 'act' },
+      { article: '42', text: 'act' },
+      { article: '43', text: 'act' },
     ]);
   });
 
@@ -281,11 +351,11 @@ describe('data-protection letter: every Swiss and Québec provision it cites was
     expect(kitTextUnconfirmed('deadline.gdpr')).toBe(false);
   });
 
-  it('says what the Swiss and Québec texts say: access in 30 days (Art. 25(7), OPDo 18), deletion is a court claim (Art. 32(2)(c)), Québec\'s 30 days cover access and rectification', () => {
+  it("says what the Swiss and Québec texts say: access in 30 days (Art. 25(7), OPDo 18), deletion is a court claim (Art. 32(2)(c)), Québec's 30 days cover access and rectification", () => {
     const ch = composeLetter({ ...base, region: 'ch', rights: [...ALL] }).text;
     expect(ch).toContain("Pour l'accès, conformément à l'art. 25, al. 7, nLPD");
-    expect(ch).toContain('un report doit m\'être communiqué dans le même délai');
-    expect(ch).toContain('je pourrai demander au juge qu\'elles soient effacées ou détruites (art. 32, al. 2, let. c)');
+    expect(ch).toContain("un report doit m'être communiqué dans le même délai");
+    expect(ch).toContain("je pourrai demander au juge qu'elles soient effacées ou détruites (art. 32, al. 2, let. c)");
     const chEn = composeLetter({ ...base, region: 'ch', rights: [...ALL], language: 'en' }).text;
     expect(chEn).toContain('For access, under Art. 25(7) nFADP and Art. 18 of the Data Protection Ordinance');
     expect(chEn).toContain('whether an automated individual decision has been taken');

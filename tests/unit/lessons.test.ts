@@ -128,7 +128,10 @@ describe('lesson files', () => {
       const b = lessonSchema.parse(english.data);
       expect(b.order, slug).toBe(a.order);
       expect(b.sources.length, `${slug}: number of sources`).toBe(a.sources.length);
-      expect(b.sources.map((s) => s.url), `${slug}: source addresses`).toEqual(a.sources.map((s) => s.url));
+      expect(
+        b.sources.map((s) => s.url),
+        `${slug}: source addresses`,
+      ).toEqual(a.sources.map((s) => s.url));
       expect(b.todo.length, `${slug}: number of steps`).toBe(a.todo.length);
     }
   });
@@ -141,7 +144,11 @@ describe('anchors', () => {
         const lesson = (locale === 'fr' ? fr : en).get(slug);
         expect(lesson, `${locale}/${slug}.mdx is missing`).toBeDefined();
         const ids = idsIn(lesson?.body ?? '');
-        for (const anchor of anchors) expect(ids.filter((id) => id === anchor), `${locale}/${slug}#${anchor}`).toHaveLength(1);
+        for (const anchor of anchors)
+          expect(
+            ids.filter((id) => id === anchor),
+            `${locale}/${slug}#${anchor}`,
+          ).toHaveLength(1);
       });
     }
   }
@@ -209,7 +216,7 @@ describe('wording', () => {
     }
   });
 
-  it('unconfirmed claims are marked in the reader\'s language, as often in French as in English', () => {
+  it("unconfirmed claims are marked in the reader's language, as often in French as in English", () => {
     for (const [slug, french] of fr) {
       const english = en.get(slug)?.body ?? '';
       const count = (body: string, label: string): number => body.split(`<span class="unconfirmed">${label}</span>`).length - 1;
@@ -220,7 +227,7 @@ describe('wording', () => {
     }
   });
 
-  it('tools are embedded in the lesson\'s own language, and the inspector sits under its anchor', () => {
+  it("tools are embedded in the lesson's own language, and the inspector sits under its anchor", () => {
     for (const locale of ['fr', 'en'] as const) {
       for (const lesson of lessons[locale]) {
         for (const m of lesson.body.matchAll(/<(\w+Tool)\b([^>]*)\/>/g)) {
@@ -274,12 +281,13 @@ describe('keeping it true', () => {
   });
 
   it('the setting finder reads bold menu paths and quoted labels, not italic titles or plain bold', () => {
-    expect(settingNames('Open **Settings → Data Controls** → **« Improve the model for everyone »**, see *« Hiding in the Crowd »* and **plain bold**.')).toEqual([
-      'Settings',
-      'Data Controls',
-      'Improve the model for everyone',
+    expect(
+      settingNames('Open **Settings → Data Controls** → **« Improve the model for everyone »**, see *« Hiding in the Crowd »* and **plain bold**.'),
+    ).toEqual(['Settings', 'Data Controls', 'Improve the model for everyone']);
+    expect(settingNames('Switch off **"Keep Activity"** (and **"Don\'t mention this again" deletes nothing**).')).toEqual([
+      'Keep Activity',
+      "Don't mention this again",
     ]);
-    expect(settingNames('Switch off **"Keep Activity"** (and **"Don\'t mention this again" deletes nothing**).')).toEqual(['Keep Activity', "Don't mention this again"]);
   });
 
   const sample = (settings: string, body: string): LessonCopy => ({
@@ -298,12 +306,18 @@ describe('keeping it true', () => {
   it('a setting no source lists is caught, unless its block is marked unconfirmed', () => {
     expect(undocumentedSettings(sample('Settings | Data Controls', 'Open **Settings → Data Controls** and **"Secret switch"**.'))).toEqual(['Secret switch']);
     expect(undocumentedSettings(sample('Settings | Data Controls | Secret switch', 'Open **Settings → Data Controls** and **"Secret switch"**.'))).toEqual([]);
-    expect(undocumentedSettings(sample('Settings', 'Try **"Secret switch"** <span class="unconfirmed">Unconfirmed</span>.\n\nThen **"Other switch"**.'))).toEqual(['Other switch']);
-    expect(undocumentedSettings(sample('Settings', '| a | **"In a cell"** <span class="unconfirmed">Unconfirmed</span> | **"Next cell"** |'))).toEqual(['Next cell']);
+    expect(
+      undocumentedSettings(sample('Settings', 'Try **"Secret switch"** <span class="unconfirmed">Unconfirmed</span>.\n\nThen **"Other switch"**.')),
+    ).toEqual(['Other switch']);
+    expect(undocumentedSettings(sample('Settings', '| a | **"In a cell"** <span class="unconfirmed">Unconfirmed</span> | **"Next cell"** |'))).toEqual([
+      'Next cell',
+    ]);
   });
 
   it('a section that names a setting without a "checked on" date is caught', () => {
-    expect(undatedSections('## A\n\nUse **"X"**.\n\n<h3 id="b">B</h3>\n\n<Checked on="2026-12-02" />\n\nUse **"Y"**.\n\n## C\n\nNo setting here.')).toEqual(['## A']);
+    expect(undatedSections('## A\n\nUse **"X"**.\n\n<h3 id="b">B</h3>\n\n<Checked on="2026-12-02" />\n\nUse **"Y"**.\n\n## C\n\nNo setting here.')).toEqual([
+      '## A',
+    ]);
   });
 
   it('copies that differ in a source\'s day read, its version or a "checked on" date are caught', () => {

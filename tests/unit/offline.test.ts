@@ -105,11 +105,22 @@ describe('the precache list and version', () => {
     ]);
   });
   it('changes when any byte of the build changes, and only then', () => {
-    const files = [{ path: 'a', bytes: new Uint8Array([1]) }, { path: 'b', bytes: new Uint8Array([2]) }];
+    const files = [
+      { path: 'a', bytes: new Uint8Array([1]) },
+      { path: 'b', bytes: new Uint8Array([2]) },
+    ];
     const v = buildVersion(files, 'sw');
     expect(v).toMatch(/^[0-9a-f]{12}$/);
     expect(buildVersion([...files].reverse(), 'sw')).toBe(v);
-    expect(buildVersion([{ path: 'a', bytes: new Uint8Array([9]) }, { path: 'b', bytes: new Uint8Array([2]) }], 'sw')).not.toBe(v);
+    expect(
+      buildVersion(
+        [
+          { path: 'a', bytes: new Uint8Array([9]) },
+          { path: 'b', bytes: new Uint8Array([2]) },
+        ],
+        'sw',
+      ),
+    ).not.toBe(v);
     expect(buildVersion(files, 'sw2')).not.toBe(v);
   });
   it('names the cache after the bundled worker, so a change in strategies.ts (not only sw.ts) makes a new cache', async () => {
@@ -132,7 +143,7 @@ describe('the precache list and version', () => {
 });
 
 describe('install and activate', () => {
-  it('precaches every file into this build\'s cache', async () => {
+  it("precaches every file into this build's cache", async () => {
     const { deps, caches } = setup({ '/': 'home', '/_astro/a.js': 'js' });
     await precache(deps, ['/', '/_astro/a.js']);
     const cache = caches.caches.get('bya-v2');
@@ -174,13 +185,13 @@ describe('install and activate', () => {
     const { deps } = setup({ '/': 'home' });
     await expect(precache(deps, ['/', '/gone.js'])).rejects.toThrow('/gone.js answered 404');
   });
-  it('removes older builds\' caches but not other sites\' caches nor the models\' cache', async () => {
+  it("removes older builds' caches but not other sites' caches nor the models' cache", async () => {
     const { caches } = setup({});
     for (const name of ['bya-v1', MODELS_CACHE, 'bya-v2', 'someone-else']) await caches.open(name);
     expect(await removeOldCaches(caches, 'bya-v2', { keepPrevious: false })).toEqual(['bya-v1']);
     expect(await caches.keys()).toEqual([MODELS_CACHE, 'bya-v2', 'someone-else']);
   });
-  it('on activation keeps the previous build\'s cache (a tab may still run it) and never a newer one being installed', async () => {
+  it("on activation keeps the previous build's cache (a tab may still run it) and never a newer one being installed", async () => {
     const { caches } = setup({});
     for (const name of ['bya-v0', 'bya-v1', 'bya-v2', 'bya-v3']) await caches.open(name);
     expect(await removeOldCaches(caches, 'bya-v2', { keepPrevious: true })).toEqual(['bya-v0']);
@@ -188,7 +199,7 @@ describe('install and activate', () => {
     expect(await removeOldCaches(caches, 'bya-gone', { keepPrevious: false })).toEqual([]);
     expect(await caches.keys()).toEqual(['bya-v1', 'bya-v2', 'bya-v3']);
   });
-  it('deletes the previous build\'s cache only once every open window was loaded by this build', async () => {
+  it("deletes the previous build's cache only once every open window was loaded by this build", async () => {
     const { deps, caches } = setup({});
     for (const name of ['bya-v1', 'bya-v2']) await caches.open(name);
     const loaded = new Set(['new-tab']);
@@ -295,7 +306,7 @@ describe('handing over to a new build at a navigation', () => {
     expect(waiting.messages).toEqual([SKIP_WAITING]);
     expect(waiting.state).toBe('activated');
     expect(response.headers.get('refresh')).toBe('0');
-    expect(state.calls, 'the old build\'s page is not fetched').toEqual([]);
+    expect(state.calls, "the old build's page is not fetched").toEqual([]);
   });
   it('serves the page itself, without a reload, when the new worker does not activate in time (no loop)', async () => {
     const waiting = new FakeWaiting(null);

@@ -14,7 +14,17 @@ describe('parseMetaDate', () => {
   });
 
   it('refuses what is not a real date and time: the raw text is then shown', () => {
-    for (const bad of ['0000:00:00 00:00:00', '2025:02:30 10:00:00', '2025:13:01 10:00:00', '2025:04:05 24:00:00', '2025:04:05 10:60:00', 'yesterday', '2025/04/05', '<img src=x>', '']) {
+    for (const bad of [
+      '0000:00:00 00:00:00',
+      '2025:02:30 10:00:00',
+      '2025:13:01 10:00:00',
+      '2025:04:05 24:00:00',
+      '2025:04:05 10:60:00',
+      'yesterday',
+      '2025/04/05',
+      '<img src=x>',
+      '',
+    ]) {
       expect(parseMetaDate(bad), bad).toBeUndefined();
       expect(formatMetaDate(bad, 'fr'), bad).toBe(bad);
     }

@@ -14,8 +14,17 @@ import { MANIFEST } from '../support/paths';
 
 const parisBrowser: BrowserSignals = {
   ...EMPTY_SIGNALS,
-  brands: [{ brand: 'Chromium', version: '159' }], mobile: false, platform: 'Linux', languages: ['fr-FR', 'fr'],
-  timeZone: 'Europe/Paris', screen: { width: 1280, height: 720 }, pixelRatio: 1, colorDepth: 24, cpuThreads: 4, maxTouchPoints: 0, colorScheme: 'dark',
+  brands: [{ brand: 'Chromium', version: '159' }],
+  mobile: false,
+  platform: 'Linux',
+  languages: ['fr-FR', 'fr'],
+  timeZone: 'Europe/Paris',
+  screen: { width: 1280, height: 720 },
+  pixelRatio: 1,
+  colorDepth: 24,
+  cpuThreads: 4,
+  maxTouchPoints: 0,
+  colorScheme: 'dark',
 };
 
 /** A PhotoSummary built from the corpus manifest (the truth exiftool gave). */
@@ -33,7 +42,15 @@ function summaryOf(file: string): PhotoSummary {
 async function inputFor(file: string | null, overrides: Partial<ProfileInput> = {}): Promise<ProfileInput> {
   const photo = file ? summaryOf(file) : null;
   const place = photo?.gps ? await lookupPlace(photo.gps.lat, photo.gps.lon) : null;
-  return { photo, place, browser: parisBrowser, behaviour: { prompts: [], frequency: 'never', timeOfDay: 'varies' }, visual: { ...EMPTY_VISUAL }, locale: 'en', ...overrides };
+  return {
+    photo,
+    place,
+    browser: parisBrowser,
+    behaviour: { prompts: [], frequency: 'never', timeOfDay: 'varies' },
+    visual: { ...EMPTY_VISUAL },
+    locale: 'en',
+    ...overrides,
+  };
 }
 
 /** Every box of the visual checklist ticked. */
@@ -90,7 +107,9 @@ describe('photo rules (one fixture per hemisphere)', () => {
   });
 
   it('says the price range is unknown rather than guessing', async () => {
-    const input = await inputFor(null, { photo: { format: 'jpeg', make: 'Acme', model: 'Photon', hasSerial: false, people: [], hasThumbnail: false, isSample: false } });
+    const input = await inputFor(null, {
+      photo: { format: 'jpeg', make: 'Acme', model: 'Photon', hasSerial: false, people: [], hasThumbnail: false, isSample: false },
+    });
     const price = byId(buildFindings(input), 'photo.price');
     expect(price.claim.key).toBe('finding.device.priceUnknown');
     expect(price.confidence).toBe('low');
@@ -119,7 +138,12 @@ describe('browser rules', () => {
   });
 
   it('does not place the reader in Reykjavik when Firefox’s resistFingerprinting reports that zone to every site', async () => {
-    const resisting: BrowserSignals = { ...parisBrowser, userAgent: 'Mozilla/5.0 (X11; Linux x86_64; rv:153.0) Gecko/20100101 Firefox/153.0', brands: null, timeZone: 'Atlantic/Reykjavik' };
+    const resisting: BrowserSignals = {
+      ...parisBrowser,
+      userAgent: 'Mozilla/5.0 (X11; Linux x86_64; rv:153.0) Gecko/20100101 Firefox/153.0',
+      brands: null,
+      timeZone: 'Atlantic/Reykjavik',
+    };
     const findings = buildFindings(await inputFor('ianare__DSCN0010.jpg', { browser: resisting }));
     expect(byId(findings, 'browser.timeZone').claim.key).toBe('finding.browser.timeZoneHidden');
     expect(byId(findings, 'browser.timeZone').confidence).toBe('low');
@@ -133,10 +157,12 @@ describe('browser rules', () => {
 
 describe('toggles → remaining findings', () => {
   const everything = async (): Promise<Finding[]> =>
-    buildFindings(await inputFor('exifr__iptc-agency-photographer-example.jpg', {
-      behaviour: { prompts: ['my doctor at the hospital', 'a card for my daughter'], frequency: 'daily', timeOfDay: 'night' },
-      visual: ALL_VISUAL,
-    }));
+    buildFindings(
+      await inputFor('exifr__iptc-agency-photographer-example.jpg', {
+        behaviour: { prompts: ['my doctor at the hospital', 'a card for my daughter'], frequency: 'daily', timeOfDay: 'night' },
+        visual: ALL_VISUAL,
+      }),
+    );
 
   it('cleaning the photo drops every metadata finding and nothing else', async () => {
     const all = await everything();
@@ -168,7 +194,15 @@ describe('toggles → remaining findings', () => {
     const all = await everything();
     expect(applyToggles(all, { ...NO_TOGGLES, avatar: true }).removed.map((f) => f.id)).toEqual(['visual.face']);
     const plain = applyToggles(all, { ...NO_TOGGLES, plainBackground: true }).removed.map((f) => f.id);
-    expect(plain.sort()).toEqual(['visual.badge', 'visual.children', 'visual.document', 'visual.home', 'visual.landmark', 'visual.others', 'visual.reflection']);
+    expect(plain.sort()).toEqual([
+      'visual.badge',
+      'visual.children',
+      'visual.document',
+      'visual.home',
+      'visual.landmark',
+      'visual.others',
+      'visual.reflection',
+    ]);
   });
 
   it('browser findings survive every toggle: they come with every page visited', async () => {
@@ -188,7 +222,9 @@ describe('every finding can be said in both languages and links to a real lesson
         behaviour: { prompts: ['doctor boss kids hotel church election bank wedding'], frequency: 'severalDaily', timeOfDay: 'morning' },
         visual: ALL_VISUAL,
       }),
-      await inputFor('mei__Apple_iPhone_5.jpg', { browser: { ...parisBrowser, mobile: true, model: 'Pixel 9', deviceMemory: 8, reducedMotion: true, globalPrivacyControl: true } }),
+      await inputFor('mei__Apple_iPhone_5.jpg', {
+        browser: { ...parisBrowser, mobile: true, model: 'Pixel 9', deviceMemory: 8, reducedMotion: true, globalPrivacyControl: true },
+      }),
       await inputFor(null, { browser: { ...EMPTY_SIGNALS, timeZone: 'UTC', userAgent: 'Mozilla/5.0', screen: { width: 1, height: 1 } } }),
     ];
     for (const input of inputs) {

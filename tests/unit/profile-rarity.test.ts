@@ -6,17 +6,37 @@ import { EMPTY_SIGNALS, hiddenCount, isDecoyBrand, isGenericTimeZone, resistsFin
 const chatty: BrowserSignals = {
   ...EMPTY_SIGNALS,
   userAgent: 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/159.0.0.0 Safari/537.36',
-  brands: [{ brand: 'Chromium', version: '159' }, { brand: 'Google Chrome', version: '159' }],
-  mobile: false, platform: 'Linux', languages: ['fr-FR', 'fr', 'en'], timeZone: 'Europe/Paris',
-  screen: { width: 1920, height: 1080 }, pixelRatio: 1, colorDepth: 24, cpuThreads: 8, deviceMemory: 8,
-  maxTouchPoints: 0, colorScheme: 'light', reducedMotion: false, doNotTrack: null, globalPrivacyControl: null,
+  brands: [
+    { brand: 'Chromium', version: '159' },
+    { brand: 'Google Chrome', version: '159' },
+  ],
+  mobile: false,
+  platform: 'Linux',
+  languages: ['fr-FR', 'fr', 'en'],
+  timeZone: 'Europe/Paris',
+  screen: { width: 1920, height: 1080 },
+  pixelRatio: 1,
+  colorDepth: 24,
+  cpuThreads: 8,
+  deviceMemory: 8,
+  maxTouchPoints: 0,
+  colorScheme: 'light',
+  reducedMotion: false,
+  doNotTrack: null,
+  globalPrivacyControl: null,
 };
 
 /** What Firefox with resistFingerprinting looks like: no client hints, UTC, generic values, no memory. */
 const guarded: BrowserSignals = {
   ...EMPTY_SIGNALS,
   userAgent: 'Mozilla/5.0 (Windows NT 10.0; rv:128.0) Gecko/20100101 Firefox/128.0',
-  languages: ['en-US', 'en'], timeZone: 'UTC', screen: null, colorDepth: 24, cpuThreads: null, maxTouchPoints: 0, colorScheme: 'light',
+  languages: ['en-US', 'en'],
+  timeZone: 'UTC',
+  screen: null,
+  colorDepth: 24,
+  cpuThreads: null,
+  maxTouchPoints: 0,
+  colorScheme: 'light',
 };
 
 describe('rarity estimate (assumed bits, an estimate and not a measurement)', () => {
@@ -73,8 +93,15 @@ describe('signals that say nothing', () => {
 const resisting: BrowserSignals = {
   ...EMPTY_SIGNALS,
   userAgent: 'Mozilla/5.0 (X11; Linux x86_64; rv:153.0) Gecko/20100101 Firefox/153.0',
-  languages: ['fr-FR', 'fr', 'en'], timeZone: 'Atlantic/Reykjavik', screen: { width: 800, height: 600 }, pixelRatio: 2, colorDepth: 24,
-  cpuThreads: 4, maxTouchPoints: 5, colorScheme: 'light', reducedMotion: false,
+  languages: ['fr-FR', 'fr', 'en'],
+  timeZone: 'Atlantic/Reykjavik',
+  screen: { width: 800, height: 600 },
+  pixelRatio: 2,
+  colorDepth: 24,
+  cpuThreads: 4,
+  maxTouchPoints: 5,
+  colorScheme: 'light',
+  reducedMotion: false,
 };
 
 describe('Firefox’s resistFingerprinting today (Atlantic/Reykjavik, not UTC)', () => {

@@ -11,12 +11,20 @@ describe('Pagefind boundary checks', () => {
     expect(parseResultData({ url: '/', excerpt: '', meta: {} })).toEqual({ url: '/', excerpt: '', meta: {} });
   });
 
-  it.each([null, 'x', { url: 1, excerpt: '', meta: {} }, { url: '/', excerpt: '' }, { url: '/', excerpt: '', meta: { title: 3 } }])('rejects result data %j', (v) => {
-    expect(() => parseResultData(v)).toThrow(TypeError);
-  });
+  it.each([null, 'x', { url: 1, excerpt: '', meta: {} }, { url: '/', excerpt: '' }, { url: '/', excerpt: '', meta: { title: 3 } }])(
+    'rejects result data %j',
+    (v) => {
+      expect(() => parseResultData(v)).toThrow(TypeError);
+    },
+  );
 
   it('checks that every result has a data() loader, and calls it on its result', async () => {
-    const result = { id: 'r1', data(this: { id: string }) { return Promise.resolve(this.id); } };
+    const result = {
+      id: 'r1',
+      data(this: { id: string }) {
+        return Promise.resolve(this.id);
+      },
+    };
     const parsed = parseSearchResults({ results: [result] });
     await expect(parsed[0]?.data()).resolves.toBe('r1');
     expect(parseSearchResults({ results: [] })).toEqual([]);

@@ -46,17 +46,19 @@ describe('judging a policy', () => {
     expect(cspProblems(loose)).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/^connect-src is/),
-        'form-action is missing, not \'none\'',
-        'base-uri is missing, not \'none\'',
-        'object-src is missing, not \'none\'',
+        "form-action is missing, not 'none'",
+        "base-uri is missing, not 'none'",
+        "object-src is missing, not 'none'",
       ]),
     );
   });
 });
 
 describe('the policy of worker scripts', () => {
-  it('is as strict as the pages\' and stricter: nothing but our own scripts and our own origin', () => {
-    expect(workerCsp({ wasm: false })).toBe("default-src 'none'; script-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
+  it("is as strict as the pages' and stricter: nothing but our own scripts and our own origin", () => {
+    expect(workerCsp({ wasm: false })).toBe(
+      "default-src 'none'; script-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+    );
     expect(workerCspProblems(workerCsp({ wasm: false }), { wasm: false })).toEqual([]);
     expect(workerCspProblems(workerCsp({ wasm: true }), { wasm: true })).toEqual([]);
     expect(cspProblems(workerCsp({ wasm: true }))).toEqual([]);
@@ -81,12 +83,19 @@ describe('the policy of worker scripts', () => {
     const headers = renderHeaders([]);
     const without = headers.replace(/(\/sw\.js\n) {2}Content-Security-Policy: [^\n]*\n/, '$1');
     expect(workerHeaderProblems(without, [])).toEqual(['/sw.js is served with no Content-Security-Policy']);
-    const weaker = headers.replace(`/sw.js\n  Content-Security-Policy: ${workerCsp({ wasm: false })}`, `/sw.js\n  Content-Security-Policy: ${workerCsp({ wasm: true })}`);
+    const weaker = headers.replace(
+      `/sw.js\n  Content-Security-Policy: ${workerCsp({ wasm: false })}`,
+      `/sw.js\n  Content-Security-Policy: ${workerCsp({ wasm: true })}`,
+    );
     expect(workerHeaderProblems(weaker, [])).toEqual(["/sw.js: script-src allows 'wasm-unsafe-eval'"]);
-    expect(workerHeaderProblems(`${headers}/_astro/*\n  Content-Security-Policy: default-src 'none'\n`, [])).toEqual(['/_astro/probe.js is served with more than one Content-Security-Policy']);
+    expect(workerHeaderProblems(`${headers}/_astro/*\n  Content-Security-Policy: default-src 'none'\n`, [])).toEqual([
+      '/_astro/probe.js is served with more than one Content-Security-Policy',
+    ]);
   });
   it('fails the build when a script is served from outside every worker path', () => {
-    expect(workerHeaderProblems(renderHeaders([]), ['elsewhere/worker.js'])).toEqual([expect.stringMatching(/^\/elsewhere\/worker\.js is a script outside every worker path/)]);
+    expect(workerHeaderProblems(renderHeaders([]), ['elsewhere/worker.js'])).toEqual([
+      expect.stringMatching(/^\/elsewhere\/worker\.js is a script outside every worker path/),
+    ]);
   });
 });
 
@@ -100,16 +109,16 @@ describe('the _headers file', () => {
     const global = rendered.split('\n/_astro/*')[0] ?? '';
     for (const [name, value] of Object.entries(GLOBAL_HEADERS)) expect(global).toContain(`  ${name}: ${value}`);
     expect(global).not.toContain('Content-Security-Policy');
-    expect(rendered).toContain('/en/verify/\n  Content-Security-Policy: default-src \'self\'; connect-src \'self\'');
+    expect(rendered).toContain("/en/verify/\n  Content-Security-Policy: default-src 'self'; connect-src 'self'");
   });
   it('marks hashed assets immutable and keeps the service worker fresh', () => {
     expect(rendered).toMatch(/\/_astro\/\*\n( {2}.*\n)* {2}Cache-Control: public, max-age=31536000, immutable\n/);
     expect(rendered).toMatch(/\/sw\.js\n( {2}.*\n)* {2}Cache-Control: no-cache\n/);
   });
-  it('writes a page\'s own policy as escaped text', () => {
+  it("writes a page's own policy as escaped text", () => {
     const html = '<pre><code class="x" data-bya-own-csp>placeholder</code></pre>';
     expect(fillOwnPolicy(html, "default-src 'self'; img-src <x>")).toBe(
-      "<pre><code class=\"x\" data-bya-own-csp>default-src 'self';\nimg-src &lt;x&gt;;</code></pre>",
+      '<pre><code class="x" data-bya-own-csp>default-src \'self\';\nimg-src &lt;x&gt;;</code></pre>',
     );
   });
   it('maps built files to the paths browsers ask for', () => {
@@ -133,7 +142,7 @@ describe.skipIf(!existsSync(join(DIST, '_headers')))('the built site', () => {
       expect(headers, file).toContain(`${urlPathOf(file)}\n  Content-Security-Policy: ${headerCsp(policy ?? '')}\n`);
     }
   });
-  it('gives every script file, sw.js and Pagefind\'s worker included, a strict worker policy', async () => {
+  it("gives every script file, sw.js and Pagefind's worker included, a strict worker policy", async () => {
     const files = await listFiles(DIST);
     expect(files).toEqual(expect.arrayContaining(['sw.js', 'pagefind/pagefind-worker.js']));
     expect(files.filter((f) => /^_astro\/worker-.*\.js$/.test(f)).length).toBeGreaterThanOrEqual(2);

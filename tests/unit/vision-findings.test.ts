@@ -43,7 +43,12 @@ describe('findings', () => {
   });
 
   it('links each text line to its box under its most telling kind, the read text as a parameter', () => {
-    const found = assembleFindings({ faces: [], objects: [], lines: [line('text-0', 'Jeanne Roux'), line('text-1', 'jeanne.roux@exemple.fr')], textRead: true });
+    const found = assembleFindings({
+      faces: [],
+      objects: [],
+      lines: [line('text-0', 'Jeanne Roux'), line('text-1', 'jeanne.roux@exemple.fr')],
+      textRead: true,
+    });
     const text = found.filter((f) => f.subject === 'text');
     expect(text.map((f) => [f.key, f.params.value, f.boxes])).toEqual([
       ['finding.text.name', 'Jeanne Roux', ['text-0']],
@@ -90,7 +95,8 @@ describe('geometry', () => {
 describe('loading progress', () => {
   it('counts the bytes of /models/ responses chunk by chunk and hands the same bytes over', async () => {
     const body = new Uint8Array(200_000).map((_, i) => i % 251);
-    const base = (async (input: RequestInfo | URL) => new Response(String(input).includes('/models/') ? body : 'page', { headers: { 'Content-Type': 'application/wasm' } })) as typeof fetch;
+    const base = (async (input: RequestInfo | URL) =>
+      new Response(String(input).includes('/models/') ? body : 'page', { headers: { 'Content-Type': 'application/wasm' } })) as typeof fetch;
     let counted = 0;
     const wrapped = countingFetch(base, '/models/', (n) => (counted += n));
     const response = await wrapped('/models/x@1/a.wasm');

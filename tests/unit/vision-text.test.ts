@@ -70,8 +70,14 @@ describe('word merging', () => {
   });
 
   it('filters junk from textures: low confidence, or fewer than two letters or digits', () => {
-    const passes: Pass[] = [{ area: area(0, 0), words: [word('|', 10, 10), word('=', 100, 10), word('ab', 200, 10, 60, 20, 50), word('Roux', 300, 10), word('é3', 400, 10)] }];
-    expect(mergeWords(passes, 1000, 1000).map((w) => w.text).sort()).toEqual(['Roux', 'é3']);
+    const passes: Pass[] = [
+      { area: area(0, 0), words: [word('|', 10, 10), word('=', 100, 10), word('ab', 200, 10, 60, 20, 50), word('Roux', 300, 10), word('é3', 400, 10)] },
+    ];
+    expect(
+      mergeWords(passes, 1000, 1000)
+        .map((w) => w.text)
+        .sort(),
+    ).toEqual(['Roux', 'é3']);
   });
 
   it('groups words into lines left to right, top to bottom, and splits far-apart words', () => {

@@ -44,19 +44,15 @@ class PairedWorker extends EventTarget {
       },
     });
     this.#scope = scope as EventTarget & WorkerScope;
-    serve(
-      this.#scope,
-      protocol,
-      async (request, { progress }) => {
-        PairedWorker.handled.push(request.n);
-        if (request.wait && request.answer !== 'progress') await new Promise((r) => setTimeout(r, request.wait));
-        if (request.answer === 'throw') throw new Error('boom');
-        if (request.answer === 'progress') progress({ step: 'half' });
-        if (request.answer === 'bad-progress') progress({ step: 'far too long' });
-        if (request.answer === 'progress') await new Promise((r) => setTimeout(r, request.wait));
-        return { n: request.n, items: request.answer === 'too-long' ? ['a', 'b', 'c', 'd'] : ['a'] };
-      },
-    );
+    serve(this.#scope, protocol, async (request, { progress }) => {
+      PairedWorker.handled.push(request.n);
+      if (request.wait && request.answer !== 'progress') await new Promise((r) => setTimeout(r, request.wait));
+      if (request.answer === 'throw') throw new Error('boom');
+      if (request.answer === 'progress') progress({ step: 'half' });
+      if (request.answer === 'bad-progress') progress({ step: 'far too long' });
+      if (request.answer === 'progress') await new Promise((r) => setTimeout(r, request.wait));
+      return { n: request.n, items: request.answer === 'too-long' ? ['a', 'b', 'c', 'd'] : ['a'] };
+    });
   }
   postMessage(message: unknown): void {
     const raw = PairedWorker.raw;
@@ -137,10 +133,16 @@ describe('worker bridge', () => {
   it('progress reaches the caller and may extend the budget; invalid progress is a fault', async () => {
     const b = bridge();
     const seen: string[] = [];
-    const pending = b.call({ n: 1, answer: 'progress', wait: 300 }, { budgetMs: 200, onProgress: (p, extend) => {
-        seen.push(p.step);
-        extend(1_000);
-      } });
+    const pending = b.call(
+      { n: 1, answer: 'progress', wait: 300 },
+      {
+        budgetMs: 200,
+        onProgress: (p, extend) => {
+          seen.push(p.step);
+          extend(1_000);
+        },
+      },
+    );
     await vi.advanceTimersByTimeAsync(700);
     await expect(pending).resolves.toMatchObject({ ok: true });
     expect(seen).toEqual(['half']);

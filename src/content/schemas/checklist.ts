@@ -30,28 +30,29 @@ export const stepSourceSchema = primarySourceSchema.extend({
 });
 
 /** One thing to do, with why it matters and how to do it. */
-export const checklistStepSchema = z.object({
-  /** Stable id, identical in both languages; stored progress refers to it. */
-  id: contentIdSchema,
-  /** What to do, in a few words; the checkbox label. Setting names are quoted exactly as the app shows them. */
-  title: z.string().min(5).max(120),
-  /** Why it matters, one line. */
-  why: z.string().min(10).max(220),
-  /** The lesson section that explains why, when one does. */
-  link: lessonLinkSchema.optional(),
-  /** How to do it: short steps, in order. */
-  how: z.array(z.string().min(3).max(240)).min(1).max(6),
-  /** A caveat worth knowing (what the setting does not do, where it is unavailable). */
-  note: z.string().min(5).max(260).optional(),
-  /** True when the path or a label comes from secondary sources only: shown with an "Unconfirmed" badge. */
-  unconfirmed: z.boolean().default(false),
-  /** The service settings the step names, with their labels today. */
-  settings: z.array(settingSchema).max(6).default([]),
-  /** Where the step's facts and labels come from, with the day they were read. */
-  sources: z.array(stepSourceSchema).max(4).default([]),
-  /** A tool of this site that does the step (the cleaner, the avatar maker, the GDPR letter). */
-  tool: z.enum(CHECKLIST_TOOLS).optional(),
-})
+export const checklistStepSchema = z
+  .object({
+    /** Stable id, identical in both languages; stored progress refers to it. */
+    id: contentIdSchema,
+    /** What to do, in a few words; the checkbox label. Setting names are quoted exactly as the app shows them. */
+    title: z.string().min(5).max(120),
+    /** Why it matters, one line. */
+    why: z.string().min(10).max(220),
+    /** The lesson section that explains why, when one does. */
+    link: lessonLinkSchema.optional(),
+    /** How to do it: short steps, in order. */
+    how: z.array(z.string().min(3).max(240)).min(1).max(6),
+    /** A caveat worth knowing (what the setting does not do, where it is unavailable). */
+    note: z.string().min(5).max(260).optional(),
+    /** True when the path or a label comes from secondary sources only: shown with an "Unconfirmed" badge. */
+    unconfirmed: z.boolean().default(false),
+    /** The service settings the step names, with their labels today. */
+    settings: z.array(settingSchema).max(6).default([]),
+    /** Where the step's facts and labels come from, with the day they were read. */
+    sources: z.array(stepSourceSchema).max(4).default([]),
+    /** A tool of this site that does the step (the cleaner, the avatar maker, the GDPR letter). */
+    tool: z.enum(CHECKLIST_TOOLS).optional(),
+  })
   .refine((s) => s.settings.length === 0 || s.sources.length > 0, { error: 'a step that names a setting needs a source', path: ['sources'] })
   .refine((s) => s.unconfirmed || s.sources.length === 0 || s.sources.some((src) => src.kind === 'primary'), {
     error: 'a step resting on secondary sources only must be marked unconfirmed',
@@ -82,10 +83,13 @@ export const checklistSchema = z
     /** Groups in the order the reader meets them. */
     groups: z.array(checklistGroupSchema).min(1),
   })
-  .refine((c) => {
-    const ids = c.groups.flatMap((g) => g.steps.map((s) => s.id));
-    return new Set(ids).size === ids.length;
-  }, { error: 'step ids must be unique across groups' })
+  .refine(
+    (c) => {
+      const ids = c.groups.flatMap((g) => g.steps.map((s) => s.id));
+      return new Set(ids).size === ids.length;
+    },
+    { error: 'step ids must be unique across groups' },
+  )
   .refine((c) => SERVICE_IDS.every((id) => c.groups.some((g) => g.service === id)), { error: 'every service needs at least one group' });
 
 export type Checklist = z.infer<typeof checklistSchema>;

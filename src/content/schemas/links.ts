@@ -28,7 +28,10 @@ export const lessonLinkSchema = z
 export type LessonLink = z.infer<typeof lessonLinkSchema>;
 
 /** Ids of steps, questions and options: lowercase words joined by hyphens, stable across languages. */
-export const contentIdSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(40);
+export const contentIdSchema = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
+  .max(40);
 
 /** The URL of a validated lesson link in a language, through `lessonAnchor()`; the number shown as "lesson 7". */
 export function lessonLinkTarget(link: LessonLink, locale: Locale): { href: string; lessonNumber: number } {

@@ -39,9 +39,12 @@ export const quizQuestionSchema = z
     link: lessonLinkSchema,
   })
   .refine((q) => new Set(q.options.map((o) => o.id)).size === q.options.length, { error: 'option ids must be unique' })
-  .refine((q) => {
-    const right = q.options.filter((o) => o.correct).length;
-    return q.kind === 'single' ? right === 1 : right >= 1;
-  }, { error: 'a single-answer question needs exactly one right answer, a multiple one at least one' });
+  .refine(
+    (q) => {
+      const right = q.options.filter((o) => o.correct).length;
+      return q.kind === 'single' ? right === 1 : right >= 1;
+    },
+    { error: 'a single-answer question needs exactly one right answer, a multiple one at least one' },
+  );
 
 export type QuizQuestionData = z.infer<typeof quizQuestionSchema>;

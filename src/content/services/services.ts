@@ -17,14 +17,28 @@ export const SERVICES: readonly Service[] = [
     maker: 'OpenAI',
     controllers: {
       // Europe privacy policy §12: EEA and Switzerland → OpenAI Ireland; "anywhere else" (UK included) → OpenAI OpCo.
-      eea: { name: 'OpenAI Ireland Limited', address: '1st Floor, The Liffey Trust Centre, 117-126 Sheriff Street Upper, Dublin 1, D01 YC43, Ireland', confirmed: true },
-      ch: { name: 'OpenAI Ireland Limited', address: '1st Floor, The Liffey Trust Centre, 117-126 Sheriff Street Upper, Dublin 1, D01 YC43, Ireland', confirmed: true },
+      eea: {
+        name: 'OpenAI Ireland Limited',
+        address: '1st Floor, The Liffey Trust Centre, 117-126 Sheriff Street Upper, Dublin 1, D01 YC43, Ireland',
+        confirmed: true,
+      },
+      ch: {
+        name: 'OpenAI Ireland Limited',
+        address: '1st Floor, The Liffey Trust Centre, 117-126 Sheriff Street Upper, Dublin 1, D01 YC43, Ireland',
+        confirmed: true,
+      },
       uk: { name: 'OpenAI OpCo, LLC', address: '1455 Third Street, San Francisco, California 94158, United States', confirmed: true },
       other: { name: 'OpenAI OpCo, LLC', address: '1455 Third Street, San Francisco, California 94158, United States', confirmed: true },
     },
     requestTo: ['https://privacy.openai.com', 'dsar@openai.com'],
     dpo: 'dpo@openai.com',
-    source: { url: 'https://openai.com/policies/eu-privacy-policy/', title: 'Europe privacy policy', version: '2026-06-04', read: READ, archive: `${OTA} (ChatGPT/Privacy Policy.md)` },
+    source: {
+      url: 'https://openai.com/policies/eu-privacy-policy/',
+      title: 'Europe privacy policy',
+      version: '2026-06-04',
+      read: READ,
+      archive: `${OTA} (ChatGPT/Privacy Policy.md)`,
+    },
   },
   {
     id: 'gemini',
@@ -38,7 +52,13 @@ export const SERVICES: readonly Service[] = [
       other: { name: 'Google LLC', confirmed: false },
     },
     requestTo: ['https://support.google.com/policies/troubleshooter/7575787'],
-    source: { url: 'https://policies.google.com/privacy?hl=en-GB&gl=IE', title: 'Google Privacy Policy', version: '2026-04-02', read: READ, archive: `${OTA} (Google Generative AI Services/Privacy Policy.md)` },
+    source: {
+      url: 'https://policies.google.com/privacy?hl=en-GB&gl=IE',
+      title: 'Google Privacy Policy',
+      version: '2026-04-02',
+      read: READ,
+      archive: `${OTA} (Google Generative AI Services/Privacy Policy.md)`,
+    },
   },
   {
     id: 'meta-ai',
@@ -53,7 +73,13 @@ export const SERVICES: readonly Service[] = [
       other: { name: 'Meta Platforms, Inc.', confirmed: false },
     },
     requestTo: ['Meta Platforms Ireland Limited, ATTN: Operations, Merrion Road, Dublin 4, D04 X2K5, Ireland'],
-    source: { url: 'https://www.facebook.com/legal/ai-terms', title: 'Meta AIs Terms of Service (EU)', version: '2026-05-13', read: READ, archive: `${OTA} (Meta AI/Terms of Service.md)` },
+    source: {
+      url: 'https://www.facebook.com/legal/ai-terms',
+      title: 'Meta AIs Terms of Service (EU)',
+      version: '2026-05-13',
+      read: READ,
+      archive: `${OTA} (Meta AI/Terms of Service.md)`,
+    },
   },
   {
     id: 'grok',
@@ -67,9 +93,18 @@ export const SERVICES: readonly Service[] = [
       uk: { name: 'X.AI LLC', confirmed: true },
       other: { name: 'X.AI LLC', confirmed: true },
     },
-    requestTo: ['privacy@x.ai', 'Lionheart Squared (Europe) Ltd, FAO x.ai, 2 Pembroke House, Upper Pembroke Street 28-32, Dublin, D02 EK84, Ireland (xai@lionheartsquared.eu)'],
+    requestTo: [
+      'privacy@x.ai',
+      'Lionheart Squared (Europe) Ltd, FAO x.ai, 2 Pembroke House, Upper Pembroke Street 28-32, Dublin, D02 EK84, Ireland (xai@lionheartsquared.eu)',
+    ],
     dpo: 'privacy@x.ai',
-    source: { url: 'https://x.ai/legal/privacy-policy', title: 'xAI Privacy Policy and Europe Privacy Policy Addendum', version: '2026-04-04', read: READ, archive: `${OTA} (Grok/Privacy Policy.md)` },
+    source: {
+      url: 'https://x.ai/legal/privacy-policy',
+      title: 'xAI Privacy Policy and Europe Privacy Policy Addendum',
+      version: '2026-04-04',
+      read: READ,
+      archive: `${OTA} (Grok/Privacy Policy.md)`,
+    },
   },
   {
     id: 'copilot',
@@ -77,14 +112,31 @@ export const SERVICES: readonly Service[] = [
     maker: 'Microsoft',
     controllers: {
       // Microsoft Privacy Statement (last updated July 2026), "How to contact us".
-      eea: { name: 'Microsoft Ireland Operations Limited', address: 'Attn: Data Protection Officer, One Microsoft Place, South County Business Park, Leopardstown, Dublin 18, Ireland', confirmed: true },
-      ch: { name: 'Microsoft Ireland Operations Limited', address: 'Attn: Data Protection Officer, One Microsoft Place, South County Business Park, Leopardstown, Dublin 18, Ireland', confirmed: true },
-      uk: { name: 'Microsoft Ireland Operations Limited', address: 'Attn: Data Protection Officer, One Microsoft Place, South County Business Park, Leopardstown, Dublin 18, Ireland', confirmed: true },
+      eea: {
+        name: 'Microsoft Ireland Operations Limited',
+        address: 'Attn: Data Protection Officer, One Microsoft Place, South County Business Park, Leopardstown, Dublin 18, Ireland',
+        confirmed: true,
+      },
+      ch: {
+        name: 'Microsoft Ireland Operations Limited',
+        address: 'Attn: Data Protection Officer, One Microsoft Place, South County Business Park, Leopardstown, Dublin 18, Ireland',
+        confirmed: true,
+      },
+      uk: {
+        name: 'Microsoft Ireland Operations Limited',
+        address: 'Attn: Data Protection Officer, One Microsoft Place, South County Business Park, Leopardstown, Dublin 18, Ireland',
+        confirmed: true,
+      },
       other: { name: 'Microsoft Corporation', confirmed: true },
     },
     requestTo: ['https://go.microsoft.com/fwlink/?linkid=2126612'],
     dpo: 'Microsoft Ireland Operations Limited, Attn: Data Protection Officer, One Microsoft Place, South County Business Park, Leopardstown, Dublin 18, Ireland',
-    source: { url: 'https://privacy.microsoft.com/privacystatement', title: 'Microsoft Privacy Statement (last updated July 2026)', read: READ, archive: `${OTA} (Microsoft Copilot/Privacy Policy.md)` },
+    source: {
+      url: 'https://privacy.microsoft.com/privacystatement',
+      title: 'Microsoft Privacy Statement (last updated July 2026)',
+      read: READ,
+      archive: `${OTA} (Microsoft Copilot/Privacy Policy.md)`,
+    },
   },
   {
     id: 'le-chat',
@@ -99,7 +151,13 @@ export const SERVICES: readonly Service[] = [
     },
     requestTo: ['https://mistral.ai/en/contact ("Privacy Requests")'],
     dpo: 'Mistral AI, Attn: DPO, 15 rue des Halles, 75001 Paris, France',
-    source: { url: 'https://legal.mistral.ai/terms/privacy-policy', title: 'Mistral AI Privacy Policy', version: '2026-04-08', read: READ, archive: `${OTA} (Le Chat/Privacy Policy.md)` },
+    source: {
+      url: 'https://legal.mistral.ai/terms/privacy-policy',
+      title: 'Mistral AI Privacy Policy',
+      version: '2026-04-08',
+      read: READ,
+      archive: `${OTA} (Le Chat/Privacy Policy.md)`,
+    },
   },
 ];
 

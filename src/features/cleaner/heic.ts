@@ -31,7 +31,9 @@ function hasMethods(value: unknown, names: readonly string[]): boolean {
 // z.custom checks without copying: the wrapper's methods need their own `this`.
 const heifImageSchema = z.custom<HeifImage>((v) => hasMethods(v, ['get_width', 'get_height', 'display', 'free']));
 const decoderSchema = z.custom<{ decode(bytes: Uint8Array): unknown }>((v) => hasMethods(v, ['decode']));
-const moduleSchema = z.custom<{ HeifDecoder: new () => unknown }>((v) => typeof v === 'object' && v !== null && typeof Reflect.get(v, 'HeifDecoder') === 'function');
+const moduleSchema = z.custom<{ HeifDecoder: new () => unknown }>(
+  (v) => typeof v === 'object' && v !== null && typeof Reflect.get(v, 'HeifDecoder') === 'function',
+);
 
 let ready: Promise<z.infer<typeof moduleSchema>> | undefined;
 

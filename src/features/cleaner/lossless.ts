@@ -4,14 +4,29 @@
  * new bytes, so image data is never copied through JavaScript. The output is
  * then walked again with the same walker and judged by verify.ts.
  */
-import { blobSource, planClean, planSource, planToBlobParts, walk, type ByteSource, type CleanOptions, type CleanPlan, type Inventory } from '../../formats/index';
+import {
+  blobSource,
+  planClean,
+  planSource,
+  planToBlobParts,
+  walk,
+  type ByteSource,
+  type CleanOptions,
+  type CleanPlan,
+  type Inventory,
+} from '../../formats/index';
 import { WHOLE } from '../../formats/source';
 import { ExifUnreadable, outlineExif, type ExifOutline } from './exif-tags';
 import { mimeFor } from './naming';
 import { jpegTailIsCopiedScan, pngImageRunsInOutput, verifyClean, type CleanMode, type Verdict } from './verify';
 
 /** Cleans a JPEG, PNG or WebP whose inventory is known; pass the source the walk used so its cached headers are not read again. */
-export async function cleanLossless(file: Blob, options: CleanOptions, inventory: Inventory, source: ByteSource = blobSource(file)): Promise<{ blob: Blob; plan: CleanPlan }> {
+export async function cleanLossless(
+  file: Blob,
+  options: CleanOptions,
+  inventory: Inventory,
+  source: ByteSource = blobSource(file),
+): Promise<{ blob: Blob; plan: CleanPlan }> {
   const plan = await planClean(source, options, inventory);
   const blob = new Blob(planToBlobParts(plan, file), { type: mimeFor(plan.format) });
   return { blob, plan };
@@ -38,7 +53,8 @@ export async function verifyBlob(
   mode: CleanMode,
   copied?: { plan: CleanPlan; original: Inventory; source?: ByteSource },
 ): Promise<{ verdict: Verdict; inventory: Inventory }> {
-  const planned = copied?.source && copied.plan.size === blob.size && copied.source.size === copied.original.size ? planSource(copied.plan, copied.source) : undefined;
+  const planned =
+    copied?.source && copied.plan.size === blob.size && copied.source.size === copied.original.size ? planSource(copied.plan, copied.source) : undefined;
   const source = planned ?? blobSource(blob);
   let inventory: Inventory | undefined;
   // A small original read through the plan is in the walk's cache: its full walk costs no Blob read.

@@ -37,7 +37,10 @@ const MAX_LENGTH = 120;
 export function safeFileName(typed: string, format: OutputFormat, position: number): string {
   const ext = extensionFor(format);
   let base = typed.normalize('NFC').replace(UNSAFE, '-').trim();
-  base = base.replace(/\.(jpe?g|png|webp|heic|heif|avif|tiff?|gif)$/i, '').replace(/^[.\s]+/, '').trim();
+  base = base
+    .replace(/\.(jpe?g|png|webp|heic|heif|avif|tiff?|gif)$/i, '')
+    .replace(/^[.\s]+/, '')
+    .trim();
   if (base.length > MAX_LENGTH) base = base.slice(0, MAX_LENGTH).trim();
   if (base === '') return neutralName(position, format);
   return `${base}.${ext}`;

@@ -37,5 +37,10 @@ export function removedLines(result: Pick<Cleaned, 'removed'>, strings: Strings,
 export function leftLines(result: Pick<Cleaned, 'left'>, strings: Strings): string[] {
   const t = makeT(strings);
   // A kept EXIF holds the orientation alone: naming it with the removed EXIF's description (camera, date, GPS…) would alarm for nothing.
-  return result.left.map((l) => t('file.leftItem', { kind: l.kind === 'exif' && l.reason === 'orientation' ? t('left.exifOrientation') : t(`kind.${l.kind}`), reason: t(`reason.${l.reason}`) }));
+  return result.left.map((l) =>
+    t('file.leftItem', {
+      kind: l.kind === 'exif' && l.reason === 'orientation' ? t('left.exifOrientation') : t(`kind.${l.kind}`),
+      reason: t(`reason.${l.reason}`),
+    }),
+  );
 }

@@ -44,12 +44,7 @@ export interface Verdict {
  * kept, and then IFD0 holds Orientation alone, with no GPS/EXIF pointers and
  * no IFD1 thumbnail.
  */
-export function verifyClean(
-  inventory: Inventory,
-  options: CleanOptions,
-  exif: ExifOutline | 'unreadable' | undefined,
-  mode: CleanMode = 'lossless',
-): Verdict {
+export function verifyClean(inventory: Inventory, options: CleanOptions, exif: ExifOutline | 'unreadable' | undefined, mode: CleanMode = 'lossless'): Verdict {
   const problems = new Set<Leftover>();
   const left: Verdict['left'] = [];
   // The canvas that made a converted file may write its own colour profile.
@@ -133,7 +128,8 @@ export function pngImageRunsInOutput(plan: CleanPlan, original: Inventory): Byte
   for (const part of plan.parts) {
     if (part.kind === 'copy') {
       for (const run of original.imageRuns) {
-        if (run.offset >= part.offset && run.offset + run.length <= part.offset + part.length) out.push({ offset: at + run.offset - part.offset, length: run.length });
+        if (run.offset >= part.offset && run.offset + run.length <= part.offset + part.length)
+          out.push({ offset: at + run.offset - part.offset, length: run.length });
       }
       at += part.length;
     } else at += part.data.length;

@@ -28,9 +28,7 @@ function loadTile(key: string): Promise<Town[]> {
   if (!found) {
     const loader = tileLoaders[`./data/cities/${key}.json`];
     found = loader
-      ? loader().then((data) =>
-          tileSchema.parse(data).map(([name, countryCode, lat, lon]) => ({ name, countryCode, lat: lat / 1000, lon: lon / 1000 })),
-        )
+      ? loader().then((data) => tileSchema.parse(data).map(([name, countryCode, lat, lon]) => ({ name, countryCode, lat: lat / 1000, lon: lon / 1000 })))
       : Promise.resolve([]); // open ocean: no file for this tile
     tileCache.set(key, found);
   }

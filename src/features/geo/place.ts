@@ -24,13 +24,24 @@ export async function lookupPlace(lat: number, lon: number): Promise<Place> {
 }
 
 /** Towns near a point (for the local map), nearest first; loads the same lazy data. */
-export async function townsNear(lat: number, lon: number, radiusKm: number, limit = 12): Promise<Array<{ name: string; countryCode: string; lat: number; lon: number; distanceKm: number }>> {
+export async function townsNear(
+  lat: number,
+  lon: number,
+  radiusKm: number,
+  limit = 12,
+): Promise<Array<{ name: string; countryCode: string; lat: number; lon: number; distanceKm: number }>> {
   const data = await import('./place-data');
   return data.townsNear(lat, lon, radiusKm, limit);
 }
 
 /** The largest towns inside a map window around a point (for labels). */
-export async function townsForMap(lat: number, lon: number, spanLat: number, spanLon: number, limit = 8): Promise<Array<{ name: string; countryCode: string; lat: number; lon: number }>> {
+export async function townsForMap(
+  lat: number,
+  lon: number,
+  spanLat: number,
+  spanLon: number,
+  limit = 8,
+): Promise<Array<{ name: string; countryCode: string; lat: number; lon: number }>> {
   const data = await import('./place-data');
   return data.townsForMap(lat, lon, spanLat, spanLon, limit, spanLat / 6);
 }

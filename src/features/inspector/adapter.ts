@@ -292,7 +292,8 @@ export async function readPhoto(source: ByteSource, inventory: Inventory): Promi
   const comments: Labelled[] = [];
   for (const block of inventory.blocks) {
     if (block.kind === 'xmp' && !xmp) {
-      const bytes = block.text !== undefined ? new TextEncoder().encode(block.text) : await readSlice(source, block.dataOffset, block.dataLength, MAX_SIDECAR_BYTES);
+      const bytes =
+        block.text !== undefined ? new TextEncoder().encode(block.text) : await readSlice(source, block.dataOffset, block.dataLength, MAX_SIDECAR_BYTES);
       if (bytes) xmp = await parseSidecar(bytes, 'xmp');
     } else if (block.kind === 'iptc' && !iptc) {
       const bytes = await readSlice(source, block.dataOffset, block.dataLength, MAX_SIDECAR_BYTES);
@@ -365,20 +366,30 @@ export async function readPhoto(source: ByteSource, inventory: Inventory): Promi
   if (model) reading.model = model;
   if (lens) reading.lens = lens;
   if (software) reading.software = software;
-  if (fallback.artist && !reading.people.some((p) => p.value === fallback.artist)) reading.people.push({ label: tagLabel('Artist'), group: 'IFD0', name: 'Artist', value: fallback.artist });
+  if (fallback.artist && !reading.people.some((p) => p.value === fallback.artist))
+    reading.people.push({ label: tagLabel('Artist'), group: 'IFD0', name: 'Artist', value: fallback.artist });
   const orientation = ifd0?.['Orientation'] ?? fallback.orientation;
   if (typeof orientation === 'number' && Number.isInteger(orientation) && orientation >= 1 && orientation <= 8) reading.orientation = orientation;
 
   // The IFD1 thumbnail: a JPEG inside the EXIF block (never "the whole file").
   const thumbOffset = ifd1?.['ThumbnailOffset'];
   const thumbLength = ifd1?.['ThumbnailLength'];
-  if (inventory.exif && tiffBytes && typeof thumbOffset === 'number' && typeof thumbLength === 'number' && thumbLength > 0 && thumbOffset + thumbLength <= tiffBytes.length) {
+  if (
+    inventory.exif &&
+    tiffBytes &&
+    typeof thumbOffset === 'number' &&
+    typeof thumbLength === 'number' &&
+    thumbLength > 0 &&
+    thumbOffset + thumbLength <= tiffBytes.length
+  ) {
     const bytes = tiffBytes.subarray(thumbOffset, thumbOffset + thumbLength);
     const size = jpegSize(bytes);
     if (size) reading.thumbnail = { offset: inventory.exif.offset + thumbOffset, length: thumbLength, ...size };
   }
 
-  const iccDescription = icc ? { ProfileDescription: icc['ProfileDescription'], DeviceManufacturer: icc['DeviceManufacturer'], DeviceModel: icc['DeviceModel'] } : undefined;
+  const iccDescription = icc
+    ? { ProfileDescription: icc['ProfileDescription'], DeviceManufacturer: icc['DeviceManufacturer'], DeviceModel: icc['DeviceModel'] }
+    : undefined;
   reading.tags = tableRows(
     [
       ['IFD0', ifd0 ?? (Object.keys(fallback).length > 0 ? fallback : undefined)],

@@ -96,8 +96,10 @@ export function findingsFor(reading: Reading): Card[] {
       { id: 'gps-lat', labelKey: 'field.latitude', value: formatDegrees(gps.lat), raw: String(gps.lat) },
       { id: 'gps-lon', labelKey: 'field.longitude', value: formatDegrees(gps.lon), raw: String(gps.lon) },
     ];
-    if (gps.altitude !== undefined) fields.push({ id: 'gps-alt', labelKey: 'field.altitude', value: `${Math.round(gps.altitude)} m`, raw: String(gps.altitude) });
-    if (gps.direction !== undefined) fields.push({ id: 'gps-dir', labelKey: 'field.direction', value: `${Math.round(gps.direction)}°`, raw: String(gps.direction) });
+    if (gps.altitude !== undefined)
+      fields.push({ id: 'gps-alt', labelKey: 'field.altitude', value: `${Math.round(gps.altitude)} m`, raw: String(gps.altitude) });
+    if (gps.direction !== undefined)
+      fields.push({ id: 'gps-dir', labelKey: 'field.direction', value: `${Math.round(gps.direction)}°`, raw: String(gps.direction) });
     cards.push({ id: 'location', anchor: 'gps', revealsKey: 'card.location.reveals', fields });
   }
   if (reading.takenAt || reading.offset) {
@@ -121,7 +123,10 @@ export function findingsFor(reading: Reading): Card[] {
     ...reading.words.map((w, i) => labelled(`word-${i}`, w)),
     ...reading.prompts.map((p, i) => labelled(`prompt-${i}`, p)),
   ];
-  if (people.length > 0) cards.push(withOmitted({ id: 'people', anchor: 'people-words', revealsKey: 'card.people.reveals', fields: people }, reading, ['people', 'words', 'prompts']));
+  if (people.length > 0)
+    cards.push(
+      withOmitted({ id: 'people', anchor: 'people-words', revealsKey: 'card.people.reveals', fields: people }, reading, ['people', 'words', 'prompts']),
+    );
 
   if (reading.history.length > 0) {
     const fields = reading.history.map((h, i): Field => {
@@ -139,8 +144,12 @@ export function findingsFor(reading: Reading): Card[] {
   const thumb = reading.thumbnail;
   if (thumb) {
     const fields: Field[] = [];
-    if (thumb.width && thumb.height) fields.push({ id: 'thumb-size', labelKey: 'field.thumbSize', value: `${thumb.width} × ${thumb.height}`, raw: `${thumb.width}x${thumb.height}` });
-    const differs = thumb.width && thumb.height && reading.width && reading.height ? thumbnailAspectDiffers({ width: reading.width, height: reading.height }, { width: thumb.width, height: thumb.height }) : false;
+    if (thumb.width && thumb.height)
+      fields.push({ id: 'thumb-size', labelKey: 'field.thumbSize', value: `${thumb.width} × ${thumb.height}`, raw: `${thumb.width}x${thumb.height}` });
+    const differs =
+      thumb.width && thumb.height && reading.width && reading.height
+        ? thumbnailAspectDiffers({ width: reading.width, height: reading.height }, { width: thumb.width, height: thumb.height })
+        : false;
     const card: Card = { id: 'thumbnail', anchor: 'thumbnail', revealsKey: 'card.thumbnail.reveals', fields };
     if (differs) card.warningKey = 'card.thumbnail.aspectWarning';
     cards.push(card);

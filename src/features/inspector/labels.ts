@@ -47,7 +47,19 @@ type NamesOf<Spec> = { [Where in keyof Spec]: Spec[Where] extends readonly (infe
 export type PickName = { [Card in keyof Picks]: NamesOf<Picks[Card]> }[keyof Picks];
 
 /** Labels for free text that is not an EXIF/XMP/IPTC tag: PNG text chunks (AI prompts live there) and JPEG/GIF comments. */
-export const TEXT_LABELS = ['comment', 'aiParameters', 'aiPrompt', 'aiWorkflow', 'aiData', 'creationTime', 'software', 'source', 'disclaimer', 'warning', 'other'] as const;
+export const TEXT_LABELS = [
+  'comment',
+  'aiParameters',
+  'aiPrompt',
+  'aiWorkflow',
+  'aiData',
+  'creationTime',
+  'software',
+  'source',
+  'disclaimer',
+  'warning',
+  'other',
+] as const;
 export type TextLabel = (typeof TEXT_LABELS)[number];
 
 /** The i18n key (namespace `inspector`) of a card field's label. */
@@ -55,9 +67,7 @@ export type LabelKey = `tag.${PickName}` | `text.${TextLabel}`;
 
 /** Every tag name in PICKS, once. */
 export const PICK_NAMES: readonly PickName[] = [
-  ...new Set(
-    Object.values(PICKS).flatMap((spec: Readonly<Record<string, readonly PickName[]>>) => Object.values(spec).flat()),
-  ),
+  ...new Set(Object.values(PICKS).flatMap((spec: Readonly<Record<string, readonly PickName[]>>) => Object.values(spec).flat())),
 ];
 
 /** Every label key, for the protocol's schema and the tests. */

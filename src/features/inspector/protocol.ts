@@ -17,7 +17,15 @@ export const MAX_TAGS = 3_000;
 /** How many entries each list of a reading may hold (the schema's limits, and where `capReading` cuts). */
 export const LIST_NAMES = ['serials', 'people', 'words', 'prompts', 'history', 'blocks', 'tags'] as const;
 export type ListName = (typeof LIST_NAMES)[number];
-export const LIST_LIMITS: Readonly<Record<ListName, number>> = { serials: 50, people: 50, words: 100, prompts: 50, history: 100, blocks: MAX_TAGS, tags: MAX_TAGS };
+export const LIST_LIMITS: Readonly<Record<ListName, number>> = {
+  serials: 50,
+  people: 50,
+  words: 100,
+  prompts: 50,
+  history: 100,
+  blocks: MAX_TAGS,
+  tags: MAX_TAGS,
+};
 
 const text = z.string().max(MAX_TEXT);
 

@@ -53,7 +53,13 @@ export function dossierText(p: ToggledProfile, t: Translate, locale: Locale, ori
   const lines = [t('export.title'), t('tool.simulation'), now.toISOString(), '', t('card.count', { count: p.kept.length }), ''];
   for (const f of p.kept) {
     const e = exported(f, t, locale, origin, p.training);
-    lines.push(`[${e.category}] ${e.claim}`, `  ${e.because}`, `  ${t(`card.confidence.${f.confidence}`)}${e.mayFeedTraining ? ` · ${t('card.trainable')}` : ''}`, `  ${t('card.fix')}: ${e.howToAvoid}`, '');
+    lines.push(
+      `[${e.category}] ${e.claim}`,
+      `  ${e.because}`,
+      `  ${t(`card.confidence.${f.confidence}`)}${e.mayFeedTraining ? ` · ${t('card.trainable')}` : ''}`,
+      `  ${t('card.fix')}: ${e.howToAvoid}`,
+      '',
+    );
   }
   if (p.removed.length > 0) {
     lines.push(t('card.removedHeading', { count: p.removed.length }));

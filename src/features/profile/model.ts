@@ -93,5 +93,12 @@ export type VisualChecklist = Record<VisualItem, boolean>;
 
 /** Nothing ticked. */
 export const EMPTY_VISUAL: VisualChecklist = {
-  face: false, others: false, children: false, badge: false, document: false, landmark: false, reflection: false, home: false,
+  face: false,
+  others: false,
+  children: false,
+  badge: false,
+  document: false,
+  landmark: false,
+  reflection: false,
+  home: false,
 };

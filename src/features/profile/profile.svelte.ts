@@ -50,10 +50,21 @@ export class ProfileState {
   /** Null without a handed-over scan; else whether it was the site's sample photo. */
   scanOfSample = $state<boolean | null>(null);
 
-  prompts = $derived(this.promptsText.split('\n').map((l) => l.trim()).filter((l) => l.length > 0).slice(0, 20));
+  prompts = $derived(
+    this.promptsText
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l.length > 0)
+      .slice(0, 20),
+  );
   findings = $derived(
     buildFindings({
-      photo: this.photo, place: this.place, browser: this.browser, locale: this.locale, visual: this.visual, visualReasons: this.scanReasons,
+      photo: this.photo,
+      place: this.place,
+      browser: this.browser,
+      locale: this.locale,
+      visual: this.visual,
+      visualReasons: this.scanReasons,
       behaviour: { prompts: this.prompts, frequency: this.frequency, timeOfDay: this.timeOfDay },
     }),
   );

@@ -83,9 +83,25 @@ export function parseBrowserSignals(value: unknown): BrowserSignals | null {
 
 /** A browser that exposes nothing (before reading, or with JavaScript off). */
 export const EMPTY_SIGNALS: BrowserSignals = {
-  userAgent: null, brands: null, mobile: null, platform: null, model: null, platformVersion: null, architecture: null,
-  languages: [], timeZone: null, screen: null, pixelRatio: null, colorDepth: null, cpuThreads: null,
-  deviceMemory: null, maxTouchPoints: null, colorScheme: null, reducedMotion: null, doNotTrack: null, globalPrivacyControl: null,
+  userAgent: null,
+  brands: null,
+  mobile: null,
+  platform: null,
+  model: null,
+  platformVersion: null,
+  architecture: null,
+  languages: [],
+  timeZone: null,
+  screen: null,
+  pixelRatio: null,
+  colorDepth: null,
+  cpuThreads: null,
+  deviceMemory: null,
+  maxTouchPoints: null,
+  colorScheme: null,
+  reducedMotion: null,
+  doNotTrack: null,
+  globalPrivacyControl: null,
 };
 
 /** Brand names that Chromium adds on purpose to stop sites matching exact lists ("GREASE"). */

@@ -25,7 +25,8 @@ const PHONE_UK = /(?:\+44\s?\(?0?\)?\s?|\b0)\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}\b/
 /** SIV plates since 2009: AA-123-AA; I, O and U are not used (arrêté du 9 février 2009, annexe). */
 const PLATE_FR = /\b[A-HJ-NP-TV-Z]{2}\s?[-–]?\s?\d{3}\s?[-–]?\s?[A-HJ-NP-TV-Z]{2}\b/u;
 const STREET_FR = /\b\d{1,4}\s?(?:bis|ter)?,?\s+(?:rue|avenue|av\.|boulevard|bd|place|all[ée]e|impasse|chemin|route|quai|cours|square)\b/iu;
-const STREET_UK = /\b\d{1,4}[a-z]?,?\s+(?:[\p{Lu}][\p{L}'’-]+\s+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Close|Way|Place|Square|Gardens|Crescent|Terrace|Row|Hill)\b/u;
+const STREET_UK =
+  /\b\d{1,4}[a-z]?,?\s+(?:[\p{Lu}][\p{L}'’-]+\s+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Close|Way|Place|Square|Gardens|Crescent|Terrace|Row|Hill)\b/u;
 /** A French postcode followed by a town name (75002 Paris). */
 const POSTCODE_FR = /\b\d{5}\s+[\p{Lu}][\p{L}'’-]+/u;
 /** UK postcodes (SW1A 1AA, M1 1AE): outward code, space, inward code. */
@@ -40,8 +41,9 @@ const TITLE_WORD = /^(?:[\p{Lu}\p{Ll}]['’])?[\p{Lu}][\p{Ll}]+(?:[-'’][\p{Lu}
 const CAPS_WORD = /^[\p{Lu}]{2,}(?:[-'’][\p{Lu}]+)*$/u;
 /** Capitalised words that are not names, common on badges, signs and screens. */
 const NOT_NAMES = new Set(
-  'hôpital hopital infirmière infirmier docteur badge visiteur visitor staff bienvenue welcome rue avenue boulevard place paris london lyon marseille société company service services france university université école school lycée collège bonjour hello merci thank thanks accueil reception entrée entrance sortie exit ville mairie police pharmacie bureau office'
-    .split(' '),
+  'hôpital hopital infirmière infirmier docteur badge visiteur visitor staff bienvenue welcome rue avenue boulevard place paris london lyon marseille société company service services france university université école school lycée collège bonjour hello merci thank thanks accueil reception entrée entrance sortie exit ville mairie police pharmacie bureau office'.split(
+    ' ',
+  ),
 );
 
 const digitsOf = (s: string): string => s.replace(/[^\d]/g, '');

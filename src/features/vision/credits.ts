@@ -91,7 +91,8 @@ export const CREDITS: readonly Credit[] = z.array(creditSchema).parse([
     use: 'finds objects such as screens, books, cars (models/nanodet.json, .bin)',
     kind: 'weights',
     licence: 'Apache-2.0',
-    source: 'model JSON "generatedBy": github.com/RangiLyu/nanodet, whose LICENSE is Apache-2.0 (read for research vision-2026-12 §2); the package itself is MIT',
+    source:
+      'model JSON "generatedBy": github.com/RangiLyu/nanodet, whose LICENSE is Apache-2.0 (read for research vision-2026-12 §2); the package itself is MIT',
     note: 'Trained on COCO, whose annotations are CC BY 4.0 and images come from Flickr under their own terms.',
   },
   {
@@ -122,7 +123,8 @@ export const CREDITS: readonly Credit[] = z.array(creditSchema).parse([
     use: '4.0.0_best_int/fra.traineddata.gz and eng.traineddata.gz',
     kind: 'data',
     licence: 'Apache-2.0',
-    source: 'github.com/tesseract-ocr/tessdata_best README: "All data in the repository are licensed under the Apache-2.0 License"; the npm packages say MIT in package.json',
+    source:
+      'github.com/tesseract-ocr/tessdata_best README: "All data in the repository are licensed under the Apache-2.0 License"; the npm packages say MIT in package.json',
   },
   {
     id: 'wasm-feature-detect',
@@ -153,7 +155,8 @@ export const CREDITS: readonly Credit[] = z.array(creditSchema).parse([
     use: 'guesses age and gender presentation from a face (model/age_gender_model.bin and its manifest)',
     kind: 'weights',
     licence: 'MIT',
-    source: 'trained and published by justadudewhohacks in github.com/justadudewhohacks/face-api.js (MIT LICENSE), shipped unchanged in the MIT npm package (research vision-2026-12 §2, §5)',
+    source:
+      'trained and published by justadudewhohacks in github.com/justadudewhohacks/face-api.js (MIT LICENSE), shipped unchanged in the MIT npm package (research vision-2026-12 §2, §5)',
     note: 'Trained on UTKFace, FG-NET, ChaLearn, IMDB-WIKI, CACD, MegaAge and MegaAge-Asian (face-api.js README), datasets whose own terms are mostly research-only. Its author reports a mean age error of 4.54 years and 95 % gender accuracy, worse for young children (gender 69 % at 0-3 years, 80 % at 4-8). It outputs two genders only.',
   },
   {
@@ -164,7 +167,8 @@ export const CREDITS: readonly Credit[] = z.array(creditSchema).parse([
     use: 'guesses one of seven expressions from a face (model/face_expression_model.bin and its manifest)',
     kind: 'weights',
     licence: 'MIT',
-    source: 'trained and published by justadudewhohacks in github.com/justadudewhohacks/face-api.js (MIT LICENSE), shipped unchanged in the MIT npm package (research vision-2026-12 §2, §5)',
+    source:
+      'trained and published by justadudewhohacks in github.com/justadudewhohacks/face-api.js (MIT LICENSE), shipped unchanged in the MIT npm package (research vision-2026-12 §2, §5)',
     note: 'Trained "on a variety of images from publicly available datasets as well as images scraped from the web" (face-api.js README): the data and its terms are not listed. Reads expressions, not feelings.',
   },
 ]);

@@ -47,7 +47,13 @@ export function assembleFindings(scan: ScanOutput): Finding[] {
 
   const faces = scan.faces;
   if (faces.length === 0) add({ subject: 'nothing', key: 'finding.noFace', boxes: [] });
-  else add({ subject: 'face', key: faces.length === 1 ? 'finding.faces.one' : 'finding.faces.other', params: { count: faces.length }, boxes: faces.map((f) => f.id) });
+  else
+    add({
+      subject: 'face',
+      key: faces.length === 1 ? 'finding.faces.one' : 'finding.faces.other',
+      params: { count: faces.length },
+      boxes: faces.map((f) => f.id),
+    });
   // A lone face is never "in the background" of itself, but it can be tiny.
   for (const f of smallFaces(faces)) add({ subject: 'face', key: 'finding.smallFace', boxes: [f.id] });
 

@@ -18,7 +18,5 @@ export const tesseractWordSchema = z.object({
   bbox: z.object({ x0: z.number(), y0: z.number(), x1: z.number(), y1: z.number() }),
 });
 export const tesseractPageSchema = z.object({
-  blocks: z
-    .array(z.object({ paragraphs: z.array(z.object({ lines: z.array(z.object({ words: z.array(tesseractWordSchema) })) })) }))
-    .nullable(),
+  blocks: z.array(z.object({ paragraphs: z.array(z.object({ lines: z.array(z.object({ words: z.array(tesseractWordSchema) })) })) })).nullable(),
 });

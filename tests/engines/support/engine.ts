@@ -107,7 +107,13 @@ export function findFirefox(): string {
 }
 
 export function findMiniBrowser(): string {
-  const candidates = [process.env['WEBKIT_MINIBROWSER'], ...['x86_64-linux-gnu', 'aarch64-linux-gnu'].flatMap((arch) => [`/usr/lib/${arch}/webkit2gtk-4.1/MiniBrowser`, `/usr/lib/${arch}/webkitgtk-6.0/MiniBrowser`])].filter((p): p is string => typeof p === 'string');
+  const candidates = [
+    process.env['WEBKIT_MINIBROWSER'],
+    ...['x86_64-linux-gnu', 'aarch64-linux-gnu'].flatMap((arch) => [
+      `/usr/lib/${arch}/webkit2gtk-4.1/MiniBrowser`,
+      `/usr/lib/${arch}/webkitgtk-6.0/MiniBrowser`,
+    ]),
+  ].filter((p): p is string => typeof p === 'string');
   const found = candidates.find((p) => existsSync(p));
   if (!found) throw new Error('MiniBrowser not found: apt-get install webkit2gtk-driver (or set WEBKIT_MINIBROWSER)');
   return found;
@@ -192,14 +198,21 @@ async function launchFirefox(options: LaunchOptions): Promise<Engine> {
 }
 
 async function launchWebKit(options: LaunchOptions): Promise<Engine> {
-  if (!process.env['DISPLAY'] && !process.env['WAYLAND_DISPLAY']) throw new Error('WebKitGTK needs a display: run `npm run test:engines` (it starts xvfb-run), or xvfb-run -a yourself');
+  if (!process.env['DISPLAY'] && !process.env['WAYLAND_DISPLAY'])
+    throw new Error('WebKitGTK needs a display: run `npm run test:engines` (it starts xvfb-run), or xvfb-run -a yourself');
   const port = await freePort();
   const driverUrl = `http://127.0.0.1:${port}`;
   const log: string[] = [];
   const driver: ChildProcess = spawn('WebKitWebDriver', [`--port=${port}`], {
     stdio: ['ignore', 'ignore', 'pipe'],
     // MiniBrowser keeps its data (service worker registrations, caches) under XDG dirs: a fresh one each run.
-    env: { ...process.env, TZ: options.timeZone, LANG: 'fr_FR.UTF-8', XDG_DATA_HOME: mkdtempSync(join(tmpdir(), 'bya-webkit-data-')), XDG_CACHE_HOME: mkdtempSync(join(tmpdir(), 'bya-webkit-cache-')) },
+    env: {
+      ...process.env,
+      TZ: options.timeZone,
+      LANG: 'fr_FR.UTF-8',
+      XDG_DATA_HOME: mkdtempSync(join(tmpdir(), 'bya-webkit-data-')),
+      XDG_CACHE_HOME: mkdtempSync(join(tmpdir(), 'bya-webkit-cache-')),
+    },
   });
   driver.stderr?.on('data', (chunk: Buffer) => {
     log.push(chunk.toString());
@@ -210,7 +223,10 @@ async function launchWebKit(options: LaunchOptions): Promise<Engine> {
   const session = await WebDriverSession.create(driverUrl, {
     browserName: 'MiniBrowser',
     timeouts: { script: 120_000, pageLoad: 60_000, implicit: 0 },
-    'webkitgtk:browserOptions': { binary: findMiniBrowser(), args: ['--automation', `--proxy=http://127.0.0.1:${options.trapPort}`, `--ignore-host=${origin.hostname}`] },
+    'webkitgtk:browserOptions': {
+      binary: findMiniBrowser(),
+      args: ['--automation', `--proxy=http://127.0.0.1:${options.trapPort}`, `--ignore-host=${origin.hostname}`],
+    },
   });
   await session.setWindowSize(1280, 900);
   const installHook = (): Promise<unknown> => session.execute(PAGE_HOOK);
@@ -224,7 +240,9 @@ async function launchWebKit(options: LaunchOptions): Promise<Engine> {
     async evaluate(schema, fn, ...args) {
       const script = `const done = arguments[0];
         Promise.resolve().then(() => ${expression(fn, args)}).then((value) => done({ ok: true, value: value === undefined ? null : value }), (e) => done({ ok: false, error: String(e && e.stack ? e.message + '\\n' + e.stack : e) }));`;
-      const reply = z.union([z.object({ ok: z.literal(true), value: z.unknown() }), z.object({ ok: z.literal(false), error: z.string() })]).parse(await session.executeAsync(script));
+      const reply = z
+        .union([z.object({ ok: z.literal(true), value: z.unknown() }), z.object({ ok: z.literal(false), error: z.string() })])
+        .parse(await session.executeAsync(script));
       if (!reply.ok) throw new Error(`in the page: ${reply.error}`);
       return schema.parse(reply.value);
     },

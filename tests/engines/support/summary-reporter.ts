@@ -22,7 +22,7 @@ export default class SummaryReporter implements Reporter {
       }
     }
     failed += unhandledErrors.length;
-    const files = testModules.map((m) => `${m.moduleId.split('/').pop() ?? ''} ${((m.diagnostic().duration) / 1000).toFixed(0)} s`).join(', ');
+    const files = testModules.map((m) => `${m.moduleId.split('/').pop() ?? ''} ${(m.diagnostic().duration / 1000).toFixed(0)} s`).join(', ');
     process.stdout.write(`\nengine suite: ${((Date.now() - this.started) / 1000).toFixed(0)} s (${files})\n`);
     process.stdout.write(`engines: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}\n`);
   }

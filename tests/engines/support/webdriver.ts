@@ -89,7 +89,11 @@ async function send(base: string, method: string, path: string, body?: unknown):
   const json: unknown = await response.json();
   if (!response.ok) {
     const error = errorSchema.safeParse(json);
-    throw new Error(error.success ? `WebDriver ${method} ${path}: ${error.data.value.error}: ${error.data.value.message}` : `WebDriver ${method} ${path}: HTTP ${response.status}`);
+    throw new Error(
+      error.success
+        ? `WebDriver ${method} ${path}: ${error.data.value.error}: ${error.data.value.message}`
+        : `WebDriver ${method} ${path}: HTTP ${response.status}`,
+    );
   }
   return replySchema.parse(json).value;
 }

@@ -54,12 +54,10 @@ test('50 photos, more than 500 MB, in one batch: steady progress, a responsive p
   try {
     const t0 = Date.now();
     const batch = makeBatch(dir, { count: FILES, minBytes: MIN_BYTES });
-    test
-      .info()
-      .annotations.push({
-        type: 'batch',
-        description: `${batch.files.length} files, ${MB(batch.totalBytes)}, generated in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
-      });
+    test.info().annotations.push({
+      type: 'batch',
+      description: `${batch.files.length} files, ${MB(batch.totalBytes)}, generated in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+    });
 
     await page.goto(PAGE);
     const tool = page.locator('[data-tool="cleaner"]');

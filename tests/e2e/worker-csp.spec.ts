@@ -21,8 +21,8 @@ function workerScripts(): { path: string; type: WorkerType; label: string }[] {
     .sort()) {
     const code = readFileSync(join(DIST, '_astro', name), 'utf8');
     for (const match of code.matchAll(/new Worker\(new URL\(["'`](\/_astro\/[^"'`]+\.js)["'`]/g)) {
-      // Named after the chunk that starts it (Cleaner, client…), without the hashes.
-      if (match[1]) found.set(match[1], `${match[1].replace(/-[\w-]+\.js$/, '')} started by ${name.replace(/\.[\w-]+\.js$/, '')}`);
+      // Named by its own file and the chunk that starts it (Cleaner, Scan…): one chunk may start several workers (Scan starts the scan's and Hide's).
+      if (match[1]) found.set(match[1], `${match[1]} started by ${name.replace(/\.[\w-]+\.js$/, '')}`);
     }
   }
   return [

@@ -9,11 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CELL, halve, pgmOf, textCellsIn, textMap, type Grey } from '../../src/features/vision/textmap';
 import { MAX_REGION, planReads } from '../../src/features/vision/tiles';
-import { FIXTURES } from '../support/paths';
-
-const VISION = join(FIXTURES, 'vision');
-const FONT = '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf';
-const FONT_REGULAR = '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf';
+import { BADGE_AND_SCREEN, BADGE_BOX, FONT_REGULAR, SCREEN_BOX, VISION } from '../support/vision-scenes';
 
 /** A picture (an ImageMagick source and operations) as 8-bit grey pixels. */
 function grey(args: string[]): Grey {
@@ -35,70 +31,17 @@ const share = (g: Grey): number => {
 };
 
 /** The scene of the e2e test, at the OCR copy's size: a cat, a badge on the left, a screen on the right. */
-const SCENE = [
-  join(VISION, 'chelsea-cat.jpg'),
-  '-resize',
-  '1800x1200!',
-  '(',
-  '-size',
-  '300x170',
-  'xc:white',
-  '-bordercolor',
-  '#1d4e89',
-  '-border',
-  '6',
-  '-font',
-  FONT,
-  '-pointsize',
-  '32',
-  '-fill',
-  'black',
-  '-annotate',
-  '+22+70',
-  'Jeanne Roux',
-  '-font',
-  FONT_REGULAR,
-  '-pointsize',
-  '22',
-  '-annotate',
-  '+22+115',
-  'Infirmière',
-  ')',
-  '-geometry',
-  '+140+860',
-  '-composite',
-  '(',
-  '-size',
-  '760x420',
-  'xc:#222',
-  '(',
-  '-size',
-  '720x380',
-  'xc:white',
-  '-font',
-  FONT_REGULAR,
-  '-pointsize',
-  '34',
-  '-fill',
-  'black',
-  '-annotate',
-  '+30+80',
-  'De : jeanne.roux@exemple.fr',
-  ')',
-  '-geometry',
-  '+20+20',
-  '-composite',
-  ')',
-  '-geometry',
-  '+960+140',
-  '-composite',
-  '-resize',
-  '2560x2560',
-];
-// The scene above is scaled by 2560 / 1800.
+const SCENE = [...BADGE_AND_SCREEN, '-resize', '2560x2560'];
+// The scene is scaled by 2560 / 1800.
 const K = 2560 / 1800;
-const BADGE = { x: 140 * K, y: 860 * K, w: 312 * K, h: 182 * K };
-const SCREEN = { x: 960 * K, y: 140 * K, w: 760 * K, h: 420 * K };
+const scaled = (b: { x: number; y: number; w: number; h: number }): { x: number; y: number; w: number; h: number } => ({
+  x: b.x * K,
+  y: b.y * K,
+  w: b.w * K,
+  h: b.h * K,
+});
+const BADGE = scaled(BADGE_BOX);
+const SCREEN = scaled(SCREEN_BOX);
 const inside = (inner: { x: number; y: number; w: number; h: number }, outer: { x: number; y: number; w: number; h: number }): boolean =>
   inner.x >= outer.x && inner.y >= outer.y && inner.x + inner.w <= outer.x + outer.w && inner.y + inner.h <= outer.y + outer.h;
 

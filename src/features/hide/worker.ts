@@ -8,6 +8,7 @@
  * again). Nothing here touches the network.
  */
 import { serve } from '../../lib/worker-serve';
+import { decodeUpright } from '../photos/decode';
 import { zipBlobs } from '../cleaner/zip';
 import { downscale } from '../vision/geometry';
 import { draw, exportFull, fail, type MakeCanvas } from './export';
@@ -30,7 +31,8 @@ serve(self, HIDE_PROTOCOL, async (request): Promise<HideReply> => {
   const started = performance.now();
   let bitmap: ImageBitmap;
   try {
-    bitmap = await createImageBitmap(request.file, { imageOrientation: 'from-image' });
+    // HEIC (which the scan reads through libheif) is decoded the same way here.
+    ({ bitmap } = await decodeUpright(request.file));
   } catch (error) {
     return fail('decode', String(error));
   }

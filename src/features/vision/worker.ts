@@ -23,7 +23,7 @@ import { serve } from '../../lib/worker-serve';
 import { VISION_PROTOCOL, type Failure, type ScanProgress, type ScanReply, type ScanRequest, type TextLine } from './protocol';
 import { OCR_MAX_EDGE, planReads, type Read } from './tiles';
 import { halve, lumaOf, pgmOf, textMap, type Grey } from './textmap';
-import { sniffBytes } from '../../formats/sniff';
+import { decodeUpright, type Decoded } from '../photos/decode';
 import { groupLines, mergeWords, type Pass } from './words';
 
 /** Long edge of the copy the detectors see: 0.6–1.9 s a detection here at 1,920 px, and Human caps its own input at 3,840 (research §3.1). */
@@ -242,26 +242,10 @@ function loadOcr(languages: readonly ('fra' | 'eng')[]): Promise<Tesseract.Worke
   return readersReady;
 }
 
-/** True when the bytes are a HEIF/HEIC file (the ftyp brands: src/formats/sniff.ts). */
-async function isHeic(file: Blob): Promise<boolean> {
-  return sniffBytes(new Uint8Array(await file.slice(0, 64).arrayBuffer())) === 'heic';
-}
-
-/**
- * Decodes the photo upright. HEIC, which Chromium and Firefox cannot decode,
- * goes through the cleaner's libheif decoder (WebAssembly, 1.4 MB, fetched
- * only for such a photo; it applies the HEIF rotation and mirror itself).
- * A photo nothing can decode is the reader's "could not open" message.
- */
-async function decode(file: Blob): Promise<{ bitmap: ImageBitmap; viaLibheif: boolean }> {
+/** Decodes the photo upright (HEIC through libheif: photos/decode.ts); a photo nothing can decode is the reader's "could not open" message. */
+async function decode(file: Blob): Promise<Decoded> {
   try {
-    return { bitmap: await createImageBitmap(file, { imageOrientation: 'from-image' }), viaLibheif: false };
-  } catch (error) {
-    if (!(await isHeic(file))) throw new ScanError('decode', String(error));
-  }
-  try {
-    const { decodeHeic } = await import('../cleaner/heic');
-    return { bitmap: await createImageBitmap(await timed('heic-decode', () => decodeHeic(file))), viaLibheif: true };
+    return await decodeUpright(file, timed);
   } catch (error) {
     throw new ScanError('decode', String(error));
   }

@@ -104,7 +104,7 @@ for (const locale of ['en', 'fr'] as const) {
     // An adult woman: no "possibly a child" line.
     await expect(panel.locator('[data-guess="child"]')).toHaveCount(0);
     await expect(panel).toContainText(text.law);
-    await expect(panel.getByRole('link', { name: /EUR-Lex/ })).toHaveAttribute('href', 'http://data.europa.eu/eli/reg/2024/1689/oj');
+    await expect(panel.getByRole('link', { name: /EUR-Lex/ })).toHaveAttribute('href', 'https://eur-lex.europa.eu/eli/reg/2024/1689/oj');
 
     const results = await new AxeBuilder({ page }).include('[data-tool="vision"]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
     expect(results.violations).toEqual([]);
